@@ -1,0 +1,32 @@
+# Stepwork: the two set-up commands (`make run`, `make test`) and a few for developers.
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+
+RUN_PG  := $(CURDIR)/.data/postgres
+TEST_PG := $(CURDIR)/.data/test-postgres
+
+.PHONY: run test build release bench bench-db fuzz clean-data
+
+## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
+run:
+	@scripts/pg.sh up $(RUN_PG)
+	swift build -c release --product stepwork
+	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
+	  .build/release/stepwork migrate && \
+	  .build/release/stepwork seed && \
+	  exec .build/release/stepwork serve
+
+## test: a throwaway cluster in .data/test-postgres, then every test against it
+test:
+	@scripts/pg.sh down $(TEST_PG); rm -rf $(TEST_PG)
+	@scripts/pg.sh up $(TEST_PG)
+	@export STEPWORK_TEST_DATABASE_URL="$$(scripts/pg.sh url $(TEST_PG))" \
+	        STEPWORK_TEST_PG_CTL="$$(scripts/pg.sh ctl $(TEST_PG))"; \
+	  swift build --build-tests && swift test --skip-build; status=$$?; \
+	  scripts/pg.sh down $(TEST_PG); exit $$status
+
+build:
+	swift build
+
+release:
+	swift build -c release

@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Stepwork: one executable over our own HTTP/1.1 server, libpq and OpenSSL.
+/// No Swift package dependencies, by design.
+let strict: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Stepwork",
+    products: [
+        .executable(name: "stepwork", targets: ["stepwork"]),
+        .executable(name: "stepwork-bench-server", targets: ["stepwork-bench-server"]),
+    ],
+    targets: [
+        // C headers Swift cannot see on its own.
+        .target(name: "CLinux", path: "Sources/CLinux"),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        // Infrastructure: no domain knowledge.
+        .target(name: "Logging", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CLinux", "Logging"], swiftSettings: strict),
+        .target(name: "Web", dependencies: ["HTTPServer", "Logging"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Logging"], swiftSettings: strict),
+        .target(name: "Migrations", dependencies: ["Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
+
+        // The domain.
+        .target(name: "Auth", dependencies: ["Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
+        .target(name: "Sponsorships", dependencies: ["Auth", "Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
+        .target(name: "Permissions", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Comments", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+
+        // Wiring: configuration, the application, the command line.
+        .target(
+            name: "App",
+            dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Logging",
+                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments"],
+            swiftSettings: strict),
+        .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
+        .executableTarget(
+            name: "stepwork-bench-server",
+            dependencies: ["HTTPServer", "Postgres", "Logging"],
+            swiftSettings: strict),
+
+        // Tests: shared helpers, then one folder per module.
+        .target(name: "TestSupport", dependencies: ["App", "Postgres", "Migrations", "Logging", "CLinux"], path: "Tests/Support"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "HTTPServer", "TestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "TestSupport"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "App", "TestSupport"]),
+        .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

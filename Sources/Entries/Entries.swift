@@ -1,0 +1,1 @@
+// Entries: under construction.

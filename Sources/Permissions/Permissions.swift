@@ -1,0 +1,1 @@
+// Permissions: under construction.

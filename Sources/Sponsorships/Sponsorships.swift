@@ -1,0 +1,1 @@
+// Sponsorships: under construction.

@@ -1,0 +1,1 @@
+// Web: under construction.

@@ -1,0 +1,1 @@
+print("stepwork-bench-server: under construction")
