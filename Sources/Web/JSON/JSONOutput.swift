@@ -1,10 +1,11 @@
 import Foundation
 
-/// The one JSON encoder of the API: times as `RFC3339Timestamp`, `/` unescaped.
+/// The one JSON encoder of the API: times as `RFC3339Timestamp`, `/` unescaped, keys sorted
+/// so equal values give equal bytes (a hidden entry's `404` is byte for byte a missing one's).
 public enum JSONOutput {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339Timestamp.string(from: date))
