@@ -29,8 +29,8 @@ public struct QueryParameters: Sendable {
         pairs.filter { $0.name == name }.map(\.value)
     }
 
-    /// The integer value of `name`, `defaultValue` when absent; `400 invalid_query` when it is
-    /// not a decimal integer within `range` (the API's `limit=1…100`).
+    /// The value of `name` as a non-negative decimal integer, `defaultValue` when absent;
+    /// `400 invalid_query` when it is anything else or outside `range` (the API's `limit=1…100`).
     public func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(HTTPError) -> Int {
         guard let text = self[name] else { return defaultValue }
         guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),

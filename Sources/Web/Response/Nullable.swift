@@ -1,7 +1,7 @@
 /// Encodes an optional property as an explicit `null` instead of leaving the key out, as
 /// the API's output types need (`"endedAt": null`): `@Nullable var endedAt: Date?`.
 @propertyWrapper
-public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+public struct Nullable<Value: Encodable>: Encodable {
     public var wrappedValue: Value?
 
     public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
@@ -12,4 +12,5 @@ public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
     }
 }
 
+extension Nullable: Sendable where Value: Sendable {}
 extension Nullable: Equatable where Value: Equatable {}

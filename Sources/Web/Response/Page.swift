@@ -1,7 +1,7 @@
 /// One page of a list: `{"items": [...], "nextCursor": "…" | null}`.
 ///
 /// `nextCursor` is always present; `null` on the last page.
-public struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+public struct Page<Item: Encodable>: Encodable {
     public var items: [Item]
     public var nextCursor: String?
 
@@ -18,3 +18,5 @@ public struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
         try container.encode(nextCursor, forKey: .nextCursor)
     }
 }
+
+extension Page: Sendable where Item: Sendable {}
