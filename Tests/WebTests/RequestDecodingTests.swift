@@ -27,7 +27,7 @@ private struct Login: Codable, Sendable {
         #expect(try problemCode(response) == "unsupported_media_type")
     }
 
-    @Test func refusesMissingContentTypeAndContentCodings() throws {
+    @Test func refusesMissingOrRepeatedContentTypeAndContentCodings() throws {
         let router = Router(logger: .silent)
         router.post("/echo") { request in try .json(request.decode(Login.self)) }
         let body = #"{"email":"a@b","password":"p"}"#
@@ -36,6 +36,8 @@ private struct Login: Codable, Sendable {
         #expect(router.respond(to: bare).status == .unsupportedMediaType)
         let gzip = httpRequest(.post, "/echo", headers: ["Content-Type": "application/json", "Content-Encoding": "gzip"], body: body)
         #expect(router.respond(to: gzip).status == .unsupportedMediaType)
+        let twice = httpRequest(.post, "/echo", headers: HTTPHeaders([("Content-Type", "application/json"), ("Content-Type", "text/plain")]), body: body)
+        #expect(router.respond(to: twice).status == .unsupportedMediaType)
     }
 
     @Test(arguments: ["", "{", "[]", "\"text\"", "null", "{\"email\":\"a\",}", "{\"email\":\"a\",\"email\":\"b\"}"])

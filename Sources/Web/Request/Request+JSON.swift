@@ -26,7 +26,8 @@ extension Request {
             throw .unsupportedMediaType(detail: "Content codings are not accepted.")
         }
         let refusal = HTTPError.unsupportedMediaType(detail: "Send the body as Content-Type: application/json.")
-        guard let contentType = headers["Content-Type"] else { throw refusal }
+        let contentTypes = headers.values(for: "Content-Type")
+        guard contentTypes.count == 1, let contentType = contentTypes.first else { throw refusal }
         let parts = contentType.split(separator: ";", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts[0].equalsIgnoringASCIICase("application/json") else { throw refusal }
