@@ -1,3 +1,4 @@
+import Web
 import Foundation
 import Logging
 import Testing
@@ -51,7 +52,7 @@ import Testing
         expected.port = 9000
         expected.headTimeout = .milliseconds(2500)
         expected.logLevel = .debug
-        expected.trustedProxies = [IPAddressRange("10.0.0.0/8")!, IPAddressRange("::1")!]
+        expected.trustedProxies = [IPNetwork("10.0.0.0/8")!, IPNetwork("::1")!]
         #expect(configuration == expected)
     }
 
@@ -65,7 +66,7 @@ import Testing
         #expect(configuration.databasePoolSize == 3)
         #expect(configuration.host == "::1")
         #expect(configuration.databaseAcquireTimeout == .milliseconds(250))
-        #expect(configuration.trustedProxies == [IPAddressRange("192.0.2.7")!, IPAddressRange("2001:db8::/32")!])
+        #expect(configuration.trustedProxies == [IPNetwork("192.0.2.7")!, IPNetwork("2001:db8::/32")!])
     }
 
     @Test func theEnvironmentOverridesTheDefaults() throws {

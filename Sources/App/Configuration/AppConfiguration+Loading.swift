@@ -1,3 +1,4 @@
+import Web
 import Foundation
 
 extension AppConfiguration {
@@ -54,9 +55,10 @@ extension AppConfiguration {
         } catch {
             throw .unreadableFile(file: file, reason: Self.reason(error))
         }
-        guard let decoded = try? JSONDecoder().decode(ConfigurationFileValue.self, from: data) else {
+        guard let json = try? JSONValue(parsing: [UInt8](data)) else {
             throw .malformedFile(file: file, reason: "not valid JSON")
         }
+        let decoded = ConfigurationFileValue(json)
         guard case .object(let object) = decoded else {
             throw .malformedFile(file: file, reason: "not a JSON object of settings")
         }

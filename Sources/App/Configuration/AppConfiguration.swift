@@ -1,3 +1,4 @@
+import Web
 import Logging
 
 /// Every setting of a Stepwork process, with its defaults.
@@ -79,7 +80,7 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Failed invite acceptances (unknown, used or expired codes) per account per 15 minutes before `429`.
     public var inviteAcceptMaxFailuresPerAccount = 10
     /// Peers whose `X-Forwarded-For` names the client; none by default.
-    public var trustedProxies: [IPAddressRange] = []
+    public var trustedProxies: [IPNetwork] = []
 
     /// The defaults (the same values as the shipped `config/stepwork.json`).
     public init() {}

@@ -1,6 +1,8 @@
+import Web
+
 /// One JSON value of a configuration file, with integers kept apart from other numbers so
 /// that a setting can refuse `1.5` where it wants a count.
-enum ConfigurationFileValue: Decodable, Equatable {
+enum ConfigurationFileValue: Equatable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -9,22 +11,15 @@ enum ConfigurationFileValue: Decodable, Equatable {
     case array([ConfigurationFileValue])
     case object([String: ConfigurationFileValue])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([ConfigurationFileValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: ConfigurationFileValue].self))
+    /// Reads a value of Web's strict parser (duplicate keys and trailing commas already refused).
+    init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .number(let text): self = Int(text).map(Self.integer) ?? .number(Double(text) ?? .nan)
+        case .string(let value): self = .string(value)
+        case .array(let values): self = .array(values.map(Self.init))
+        case .object(let members): self = .object(members.mapValues(Self.init))
         }
     }
 

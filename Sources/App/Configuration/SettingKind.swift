@@ -1,3 +1,4 @@
+import Web
 import Foundation
 import Logging
 
@@ -85,7 +86,7 @@ extension SettingKind where Value == LogLevel {
     }
 }
 
-extension SettingKind where Value == [IPAddressRange] {
+extension SettingKind where Value == [IPNetwork] {
     /// IP addresses and CIDR ranges: comma-separated in the environment (spaces around commas
     /// allowed, empty for none), a JSON array of strings in a file.
     static var addressRanges: Self {
@@ -94,13 +95,13 @@ extension SettingKind where Value == [IPAddressRange] {
             parseText: { text in
                 guard !text.isEmpty else { return [] }
                 let items = text.split(separator: ",", omittingEmptySubsequences: false)
-                let ranges = items.compactMap { IPAddressRange($0.trimmingCharacters(in: .whitespaces)) }
+                let ranges = items.compactMap { IPNetwork($0.trimmingCharacters(in: .whitespaces)) }
                 return ranges.count == items.count ? ranges : nil
             },
             parseFile: { value in
                 guard case .array(let items) = value else { return nil }
                 let ranges = items.compactMap { item in
-                    if case .string(let text) = item { IPAddressRange(text) } else { nil }
+                    if case .string(let text) = item { IPNetwork(text) } else { nil }
                 }
                 return ranges.count == items.count ? ranges : nil
             })

@@ -2,13 +2,13 @@ import Foundation
 
 /// An IPv4 or IPv6 address as bytes. IPv4-mapped IPv6 addresses (`::ffff:192.0.2.1`) are
 /// taken as the IPv4 address they carry, so one client has one spelling.
-struct IPAddress: Hashable, CustomStringConvertible {
+public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// 4 bytes for IPv4, 16 for IPv6.
-    let bytes: [UInt8]
+    public let bytes: [UInt8]
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         let text = String(text)
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
@@ -23,7 +23,7 @@ struct IPAddress: Hashable, CustomStringConvertible {
     }
 
     /// The canonical text form (`inet_ntop`): lowercase, shortest IPv6 spelling.
-    var description: String {
+    public var description: String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let family = bytes.count == 4 ? AF_INET : AF_INET6
         let written = bytes.withUnsafeBytes { address in
