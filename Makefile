@@ -30,3 +30,11 @@ build:
 
 release:
 	swift build -c release
+
+## bench: release build of the benchmark server, measured with the peers' script (see shared/bench/peers)
+PEERS ?= /tmp/peers
+bench:
+	@[ -d $(PEERS) ] || { cp -r ../shared/bench/peers $(PEERS) && chmod -R u+w $(PEERS); }
+	$(PEERS)/pg-up.sh
+	swift build -c release --product stepwork-bench-server
+	ENDPOINTS="$${ENDPOINTS:-/plaintext /json /db /queries?queries=20}" $(PEERS)/run.sh http://127.0.0.1:8080 .build/release/stepwork-bench-server

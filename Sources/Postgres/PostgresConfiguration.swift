@@ -9,13 +9,17 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     /// How long opening a connection may take: libpq's `connect_timeout`, in whole seconds and at
     /// least 2; a `connect_timeout` in the connection string wins.
     public var connectTimeout: Duration
+    /// The schema(s) unqualified names resolve in (`search_path`), or nil for the server's default.
+    public var searchPath: String?
 
     public init(
         connectionString: String,
         poolSize: Int = 10,
         acquireTimeout: Duration = .seconds(5),
-        connectTimeout: Duration = .seconds(5)
+        connectTimeout: Duration = .seconds(5),
+        searchPath: String? = nil
     ) {
+        self.searchPath = searchPath
         self.connectionString = connectionString
         self.poolSize = poolSize
         self.acquireTimeout = acquireTimeout

@@ -5,7 +5,7 @@ import Glibc
 ///
 /// Not thread-safe and not `Sendable`: `PostgresPool.withConnection` and `withTransaction` lend
 /// it to one caller at a time; use it only inside that closure. Every statement runs with
-/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and `search_path=stepwork`.
+/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`.
 public final class PostgresConnection {
     private let handle: OpaquePointer
     /// Names of the statements prepared on this connection, by statement text and parameter types.
@@ -38,7 +38,11 @@ public final class PostgresConnection {
         handle = connected
         // Notices ("schema already exists, skipping") would otherwise go to stderr past the logger.
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
-        try unsafeExecuteScript("SET DateStyle = ISO; SET TimeZone = 'UTC'; SET search_path = stepwork")
+        var settings = "SET DateStyle = ISO; SET TimeZone = 'UTC'"
+        if let schema = configuration.searchPath {
+            settings += "; SET search_path = \"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        try unsafeExecuteScript(settings)
     }
 
     deinit { PQfinish(handle) }

@@ -38,7 +38,8 @@ public final class TestDatabase: Sendable {
         // The name is ours, made of hex digits: safe to spell into the statement.
         try Self.administer(base, "CREATE DATABASE \(name)")
         pool = PostgresPool(configuration: PostgresConfiguration(
-            connectionString: connectionString, poolSize: poolSize, acquireTimeout: .seconds(30)))
+            connectionString: connectionString, poolSize: poolSize, acquireTimeout: .seconds(30),
+            searchPath: "stepwork"))
     }
 
     deinit {

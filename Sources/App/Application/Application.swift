@@ -18,7 +18,7 @@ public final class Application: Sendable {
         pool = PostgresPool(
             configuration: PostgresConfiguration(
                 connectionString: configuration.databaseURL, poolSize: configuration.databasePoolSize,
-                acquireTimeout: configuration.databaseAcquireTimeout),
+                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
             logger: logger)
         router = Router(logger: logger, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
         HealthRoutes(pool: pool).register(on: router)

@@ -133,7 +133,7 @@ public enum StepworkCommand {
         PostgresPool(
             configuration: PostgresConfiguration(
                 connectionString: configuration.databaseURL, poolSize: 2,
-                acquireTimeout: configuration.databaseAcquireTimeout),
+                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
             logger: logger)
     }
 
