@@ -1,3 +1,4 @@
+import Auth
 import HTTPServer
 import Logging
 import Postgres
@@ -10,6 +11,7 @@ public final class Application: Sendable {
     public let pool: PostgresPool
     public let router: Router
     private let server: HTTPServer
+    private let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
 
     public init(configuration: AppConfiguration, logger: Logger) {
@@ -21,7 +23,18 @@ public final class Application: Sendable {
                 acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
             logger: logger)
         router = Router(logger: logger, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
+        passwordHashing = PasswordHashingExecutor(
+            concurrency: configuration.hashingConcurrency, queueCapacity: configuration.hashingQueueLimit)
+        let authenticator = Authenticator(
+            pool: pool,
+            settings: SessionSettings(
+                idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
+            logger: logger)
+
         HealthRoutes(pool: pool).register(on: router)
+        AuthRoutes(
+            pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
+        ).register(on: router)
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 
@@ -36,11 +49,19 @@ public final class Application: Sendable {
     /// Stops accepting, drains in-flight requests, closes the pool.
     public func shutdown() {
         server.shutdown()
+        passwordHashing.shutdown()
         pool.close()
     }
 }
 
 extension AppConfiguration {
+    /// Auth's share of the settings.
+    var auth: AuthSettings {
+        AuthSettings(
+            passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
+            maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+    }
+
     /// The HTTP server's share of the settings.
     var httpServer: HTTPServerConfiguration {
         var server = HTTPServerConfiguration()
