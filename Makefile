@@ -14,6 +14,9 @@ run:
 	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
+	  echo "Stepwork on http://127.0.0.1:8080 - demo logins (password: one day at a time):" && \
+	  echo "  sponsee  sam@example.org" && \
+	  echo "  sponsor  alex@example.org" && \
 	  exec .build/release/stepwork serve
 
 ## test: a throwaway cluster in .data/test-postgres, then every test against it
