@@ -42,6 +42,8 @@ final class EventLoop: @unchecked Sendable {
     private var now: UInt64 = 0
     private var nextSweep: UInt64 = 0
     private var drainDeadline: UInt64?
+    /// The listener is out of epoll after `accept` failed, until the next sweep.
+    private var acceptPaused = false
 
     private static let sweepInterval: UInt64 = 200_000_000
     private static let lingerTime: UInt64 = 2_000_000_000
@@ -85,6 +87,9 @@ final class EventLoop: @unchecked Sendable {
             if stopRequested.load(ordering: .acquiring) && beginOrContinueDrain() { break }
             if now >= nextSweep {
                 sweepDeadlines()
+                if acceptPaused && drainDeadline == nil {
+                    acceptPaused = (try? register(listener, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)) == nil
+                }
                 nextSweep = now + Self.sweepInterval
             }
         }
@@ -153,8 +158,12 @@ final class EventLoop: @unchecked Sendable {
             do {
                 accepted = try Socket.accept(listener)
             } catch {
-                // EMFILE and the like: log, and let the backlog wait for the next wake-up.
+                // EMFILE and the like: the connection stays in the backlog, and the listener
+                // (level-triggered) would wake the loop again at once, forever. Stop watching
+                // it until the next sweep.
                 logger.warning("accept_failed", ["error": error.description])
+                epoll_ctl(epoll, EPOLL_CTL_DEL, listener, nil)
+                acceptPaused = true
                 return
             }
             guard let (fd, peer) = accepted else { return }
