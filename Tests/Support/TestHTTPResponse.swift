@@ -27,5 +27,11 @@ public struct TestHTTPResponse: Sendable, CustomStringConvertible {
         try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
     }
 
+    /// The body as a JSON object; numbers come as `NSNumber` (`as? Int` works).
+    public func jsonObject() throws -> [String: Any] {
+        guard let object = try json() as? [String: Any] else { throw TestHTTPClientError.malformed("body is not a JSON object") }
+        return object
+    }
+
     public var description: String { "\(status) \(reason) \(headers) \(bodyString)" }
 }

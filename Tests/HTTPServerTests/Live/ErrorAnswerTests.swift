@@ -11,7 +11,7 @@ struct ErrorAnswerTests {
             let response = try client.readResponse()
             #expect(response.status == 400 && response.header("connection") == "close")
             #expect(response.header("content-type") == "application/problem+json; charset=utf-8")
-            let problem = try #require(try response.json() as? [String: Any])
+            let problem = try response.jsonObject()
             #expect(problem["status"] as? Int == 400 && problem["code"] as? String == "bad_request")
             #expect(client.isClosedByPeer())
             #expect(throws: TestHTTPClientError.self) { try client.readResponse() }
