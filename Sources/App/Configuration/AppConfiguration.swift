@@ -1,0 +1,87 @@
+import Web
+import Logging
+
+/// Every setting of a Stepwork process, with its defaults.
+///
+/// Built by `load(arguments:environment:)`: defaults, then a JSON file, then `STEPWORK_*`
+/// environment variables. `config/README.md` lists each setting's key, variable, unit and range.
+public struct AppConfiguration: Sendable, Equatable {
+    // MARK: PostgreSQL
+
+    /// libpq connection string or `postgresql://` URL. The default relies on libpq's own
+    /// defaults (`PGHOST`, the local socket directory, port 5432); `make run` always sets
+    /// `STEPWORK_DATABASE_URL` to its private cluster.
+    public var databaseURL = "dbname=stepwork user=stepwork"
+    /// Most PostgreSQL connections one process opens.
+    public var databasePoolSize = 10
+    /// How long a request waits for a pooled connection before it is answered `503`.
+    public var databaseAcquireTimeout = Duration.seconds(5)
+
+    // MARK: HTTP
+
+    /// Address to listen on (an IP literal).
+    public var host = "127.0.0.1"
+    /// Port to listen on; `0` picks any free port (the chosen one is logged).
+    public var port = 8080
+    /// Threads running epoll event loops.
+    public var eventLoops = 1
+    /// Threads answering requests (they may block on PostgreSQL).
+    public var workerThreads = 16
+    /// Requests that may wait for a worker; beyond that they are answered `503`.
+    public var workerQueueLimit = 1024
+    /// Open connections at most; further ones are closed at once.
+    public var maxConnections = 10_000
+    /// Bytes of request line and header fields at most (`414`/`431` beyond).
+    public var maxHeadBytes = 16 * 1024
+    /// Header fields per request at most (`431` beyond).
+    public var maxHeaderCount = 100
+    /// Bytes of request body at most (`413` beyond).
+    public var maxBodyBytes = 1024 * 1024
+    /// Time a client has to send a whole request head.
+    public var headTimeout = Duration.seconds(10)
+    /// Time an idle keep-alive connection stays open.
+    public var idleTimeout = Duration.seconds(15)
+    /// Slowest accepted body upload, in bytes per second.
+    public var bodyMinimumBytesPerSecond = 1024
+    /// Time in-flight requests get to finish after SIGTERM/SIGINT.
+    public var drainTimeout = Duration.seconds(10)
+
+    // MARK: Logging
+
+    /// Events below this level are not logged.
+    public var logLevel = LogLevel.info
+
+    // MARK: Passwords
+
+    /// scrypt cost for new password hashes, as log2 N (r = 8, p = 1).
+    public var passwordHashCost = 17
+    /// Password hashes computed at once (each takes ~128 MiB at cost 17).
+    public var hashingConcurrency = 1
+    /// Requests that may wait for a hashing slot; beyond that they are answered `503`.
+    public var hashingQueueLimit = 16
+
+    // MARK: Sessions and invites
+
+    /// A session unused for this long ends.
+    public var sessionIdleLifetime = Duration.seconds(30 * 60)
+    /// A session ends this long after login, used or not.
+    public var sessionAbsoluteLifetime = Duration.seconds(12 * 60 * 60)
+    /// An invite code expires this long after it was made.
+    public var inviteLifetime = Duration.seconds(7 * 24 * 60 * 60)
+
+    // MARK: Throttling
+
+    /// Failed logins per account per 15 minutes before `429`.
+    public var loginMaxFailuresPerAccount = 5
+    /// Failed logins per client address per 15 minutes before `429`.
+    public var loginMaxFailuresPerAddress = 50
+    /// Registrations per client address per hour before `429`.
+    public var registerMaxPerAddress = 20
+    /// Failed invite acceptances (unknown, used or expired codes) per account per 15 minutes before `429`.
+    public var inviteAcceptMaxFailuresPerAccount = 10
+    /// Peers whose `X-Forwarded-For` names the client; none by default.
+    public var trustedProxies: [IPNetwork] = []
+
+    /// The defaults (the same values as the shipped `config/stepwork.json`).
+    public init() {}
+}
