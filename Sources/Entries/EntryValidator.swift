@@ -73,23 +73,26 @@ struct EntryValidator {
     }
 
     private mutating func amend(_ input: EntryFieldsInput?) -> AmendFields {
-        let person = input?.person.map { text($0, field: "fields.person", length: Self.personLength, oneLine: true) }
-        if person == nil { fail("fields.person", "required", "is required") }
-        return AmendFields(
-            person: person ?? "",
+        AmendFields(
+            person: required(input?.person, field: "fields.person")
+                .map { text($0, field: "fields.person", length: Self.personLength, oneLine: true) } ?? "",
             harm: input?.harm.map { text($0, field: "fields.harm", length: Self.amendTextLength, oneLine: false) },
             plan: input?.plan.map { text($0, field: "fields.plan", length: Self.amendTextLength, oneLine: false) },
             method: input?.method.flatMap { choice($0, field: "fields.method") },
             status: input?.status.flatMap { choice($0, field: "fields.status") } ?? .planned,
-            madeOn: input?.madeOn.map { date($0, field: "fields.madeOn") })
+            madeOn: input?.madeOn.map { calendarDate($0, field: "fields.madeOn") })
     }
 
     private mutating func meeting(_ input: EntryFieldsInput?) -> MeetingFields {
-        let date = input?.date.map { date($0, field: "fields.date") }
-        if date == nil { fail("fields.date", "required", "is required") }
-        return MeetingFields(
-            date: date ?? "",
+        MeetingFields(
+            date: required(input?.date, field: "fields.date").map { calendarDate($0, field: "fields.date") } ?? "",
             name: input?.name.map { text($0, field: "fields.name", length: Self.meetingNameLength, oneLine: true) })
+    }
+
+    /// `value`, recording a `required` problem when it is missing or `null`.
+    private mutating func required(_ value: String?, field: String) -> String? {
+        if value == nil { fail(field, "required", "is required") }
+        return value
     }
 
     /// Checks a text; one-line texts are trimmed first.
@@ -116,7 +119,7 @@ struct EntryValidator {
         return choice
     }
 
-    private mutating func date(_ value: String, field: String) -> String {
+    private mutating func calendarDate(_ value: String, field: String) -> String {
         if CalendarDate(value) == nil { fail(field, "invalid_date", "must be a date as YYYY-MM-DD") }
         return value
     }
