@@ -14,6 +14,9 @@ run:
 	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
+	  echo "Stepwork on http://127.0.0.1:8080 - demo logins (password: one day at a time):" && \
+	  echo "  sponsee  sam@example.org" && \
+	  echo "  sponsor  alex@example.org" && \
 	  exec .build/release/stepwork serve
 
 ## test: a throwaway cluster in .data/test-postgres, then every test against it
@@ -30,6 +33,14 @@ build:
 
 release:
 	swift build -c release
+
+## bench: release build of the benchmark server, measured with the peers' script (see shared/bench/peers)
+PEERS ?= /tmp/peers
+bench:
+	@[ -d $(PEERS) ] || { cp -r ../shared/bench/peers $(PEERS) && chmod -R u+w $(PEERS); }
+	$(PEERS)/pg-up.sh
+	swift build -c release --product stepwork-bench-server
+	ENDPOINTS="$${ENDPOINTS:-/plaintext /json /db /queries?queries=20}" $(PEERS)/run.sh http://127.0.0.1:8080 .build/release/stepwork-bench-server
 
 ## seed-bench: database stepwork_bench in the `make run` cluster, migrated, with seeds/bench
 ## (10,000 users, 1,000,000 entries, 300,000 shares); about a minute

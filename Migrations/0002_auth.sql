@@ -33,3 +33,5 @@ CREATE TABLE stepwork.throttle_events (
     occurred_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX throttle_events_lookup_idx ON stepwork.throttle_events (scope, subject, occurred_at);
+-- Lets each throttle delete its scope's expired events in small batches without a scan.
+CREATE INDEX throttle_events_expiry_idx ON stepwork.throttle_events (scope, occurred_at);

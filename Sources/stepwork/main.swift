@@ -1,1 +1,5 @@
-print("stepwork: under construction")
+import App
+import Foundation
+
+exit(StepworkCommand.run(
+    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

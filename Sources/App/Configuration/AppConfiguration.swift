@@ -6,6 +6,9 @@ import Logging
 /// Built by `load(arguments:environment:)`: defaults, then a JSON file, then `STEPWORK_*`
 /// environment variables. `config/README.md` lists each setting's key, variable, unit and range.
 public struct AppConfiguration: Sendable, Equatable {
+    /// The PostgreSQL schema of Stepwork's tables (created by `Migrations/0001_schema.sql`).
+    public static let schema = "stepwork"
+
     // MARK: PostgreSQL
 
     /// libpq connection string or `postgresql://` URL. The default relies on libpq's own

@@ -10,4 +10,8 @@
 #include <netinet/tcp.h>
 #include <sched.h>
 #include <sys/resource.h>
+
+/* accept4(2) is declared only under _GNU_SOURCE, which the Glibc module is not built with. */
+extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
+
 #endif

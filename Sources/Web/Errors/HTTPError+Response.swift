@@ -18,6 +18,7 @@ extension HTTPError {
         var response = HTTPError(status: status).response
         SecurityHeadersMiddleware.apply(to: &response.headers)
         response.headers.set("X-Request-Id", RequestID.resolve(from: head?.headers ?? [:]))
+        if status == .serviceUnavailable { response.headers.set("Retry-After", "1") }
         return response
     }
 }

@@ -1,0 +1,83 @@
+import Auth
+import HTTPServer
+import Logging
+import Postgres
+import Web
+
+/// A running Stepwork: the database pool, the router with every module's routes, and the
+/// HTTP server in front of them. `stepwork serve` and the end-to-end tests both build one.
+public final class Application: Sendable {
+    public let configuration: AppConfiguration
+    public let pool: PostgresPool
+    public let router: Router
+    private let server: HTTPServer
+    private let passwordHashing: PasswordHashingExecutor
+    private let logger: Logger
+
+    public init(configuration: AppConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        pool = PostgresPool(
+            configuration: PostgresConfiguration(
+                connectionString: configuration.databaseURL, poolSize: configuration.databasePoolSize,
+                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
+            logger: logger)
+        router = Router(logger: logger, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
+        passwordHashing = PasswordHashingExecutor(
+            concurrency: configuration.hashingConcurrency, queueCapacity: configuration.hashingQueueLimit)
+        let authenticator = Authenticator(
+            pool: pool,
+            settings: SessionSettings(
+                idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
+            logger: logger)
+
+        HealthRoutes(pool: pool).register(on: router)
+        AuthRoutes(
+            pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
+        ).register(on: router)
+        server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
+    }
+
+    /// The port the server listens on (the chosen one when configured as `0`).
+    public var port: Int { server.port }
+
+    /// Binds and starts serving; returns at once.
+    public func start() throws {
+        try server.start()
+    }
+
+    /// Stops accepting, drains in-flight requests, closes the pool.
+    public func shutdown() {
+        server.shutdown()
+        passwordHashing.shutdown()
+        pool.close()
+    }
+}
+
+extension AppConfiguration {
+    /// Auth's share of the settings.
+    var auth: AuthSettings {
+        AuthSettings(
+            passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
+            maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+    }
+
+    /// The HTTP server's share of the settings.
+    var httpServer: HTTPServerConfiguration {
+        var server = HTTPServerConfiguration()
+        server.host = host
+        server.port = port
+        server.eventLoops = eventLoops
+        server.workerThreads = workerThreads
+        server.workerQueueLimit = workerQueueLimit
+        server.maxConnections = maxConnections
+        server.limits = HTTPParserLimits(
+            maxHeadBytes: maxHeadBytes, maxHeaderCount: maxHeaderCount, maxBodyBytes: maxBodyBytes)
+        server.headTimeout = headTimeout
+        server.idleTimeout = idleTimeout
+        server.bodyMinimumBytesPerSecond = bodyMinimumBytesPerSecond
+        server.drainTimeout = drainTimeout
+        server.errorResponse = { status, head in HTTPError.transportResponse(status: status, head: head) }
+        return server
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import HTTPServer
+import Logging
+import Migrations
+import Postgres
+
+/// Runs one `stepwork` command line and returns the process exit code. Problems an operator
+/// must fix are one line on stderr.
+public enum StepworkCommand {
+    public static let version = "0.1.0"
+
+    /// Where `migrate` and `serve` find their SQL, relative to the working directory.
+    static let migrationsDirectory = URL(fileURLWithPath: "Migrations")
+    /// Where `seed` finds its files when none are named.
+    static let seedsDirectory = URL(fileURLWithPath: "seeds")
+
+    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let command: Command
+        do {
+            command = try Command(arguments: arguments)
+        } catch {
+            printError("\(error.description) (see stepwork --help)")
+            return 2
+        }
+        switch command {
+        case .help:
+            print(Command.usage)
+            return 0
+        case .version:
+            print("stepwork \(version)")
+            return 0
+        case .serve, .migrate, .seed:
+            break
+        }
+
+        let configuration: AppConfiguration
+        do {
+            configuration = try AppConfiguration.load(arguments: arguments, environment: environment)
+        } catch {
+            printError(error.description)
+            return 1
+        }
+        let logger = Logger(level: configuration.logLevel)
+        do {
+            switch command {
+            case .serve(let migrate, _):
+                return try serve(configuration, migrate: migrate, logger: logger)
+            case .migrate(let statusOnly, _):
+                return try self.migrate(configuration, statusOnly: statusOnly, logger: logger)
+            case .seed(let files, _):
+                return try seed(configuration, files: files, logger: logger)
+            case .help, .version:
+                return 0
+            }
+        } catch let error as CommandFailure {
+            printError(error.description)
+        } catch let error as MigrationError {
+            printError(error.description)
+        } catch {
+            printError(String(describing: error))
+        }
+        return 1
+    }
+
+    private static func serve(_ configuration: AppConfiguration, migrate: Bool, logger: Logger) throws -> Int32 {
+        TerminationSignals.block()
+        let application = Application(configuration: configuration, logger: logger)
+        try requireDatabase(application.pool)
+        let migrator = Migrator(pool: application.pool, directory: migrationsDirectory, logger: logger)
+        let pending = try migrator.status().pending
+        if !pending.isEmpty {
+            guard migrate else {
+                throw CommandFailure(
+                    "\(pending.count) migration(s) pending, from \(pending[0].id): run `stepwork migrate` or `stepwork serve --migrate`")
+            }
+            try migrator.migrate()
+        }
+        do {
+            try application.start()
+        } catch let error as SystemError {
+            throw CommandFailure("STEPWORK_HOST/STEPWORK_PORT: cannot listen on \(configuration.host):\(configuration.port): \(error)")
+        }
+        let signal = TerminationSignals.wait()
+        logger.info("shutting_down", ["signal": signal == SIGTERM ? "SIGTERM" : "SIGINT"])
+        application.shutdown()
+        return 0
+    }
+
+    private static func migrate(_ configuration: AppConfiguration, statusOnly: Bool, logger: Logger) throws -> Int32 {
+        let pool = makePool(configuration, logger: logger)
+        defer { pool.close() }
+        try requireDatabase(pool)
+        let migrator = Migrator(pool: pool, directory: migrationsDirectory, logger: logger)
+        if statusOnly {
+            let status = try migrator.status()
+            for migration in status.applied { print("applied  \(migration.id)") }
+            for migration in status.pending { print("pending  \(migration.id)") }
+        } else {
+            let applied = try migrator.migrate()
+            print(applied.isEmpty ? "no pending migrations" : applied.map { "applied  \($0.id)" }.joined(separator: "\n"))
+        }
+        return 0
+    }
+
+    /// Runs each seed file in a transaction of its own; the files make themselves idempotent.
+    private static func seed(_ configuration: AppConfiguration, files: [String], logger: Logger) throws -> Int32 {
+        let urls = try files.isEmpty ? defaultSeedFiles() : files.map { URL(fileURLWithPath: $0) }
+        let pool = makePool(configuration, logger: logger)
+        defer { pool.close() }
+        try requireDatabase(pool)
+        for url in urls {
+            guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
+                throw CommandFailure("cannot read seed file \(url.path)")
+            }
+            do {
+                try pool.withTransaction { try $0.unsafeExecuteScript(sql) }
+            } catch let error as PostgresError {
+                throw CommandFailure("seed file \(url.lastPathComponent) failed and was rolled back: \(error.debugDescription)")
+            }
+            print("seeded  \(url.lastPathComponent)")
+        }
+        return 0
+    }
+
+    private static func defaultSeedFiles() throws -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedsDirectory.path) else {
+            throw CommandFailure("cannot read the seeds directory \(seedsDirectory.path)")
+        }
+        return names.filter { $0.hasSuffix(".sql") }.sorted().map { seedsDirectory.appendingPathComponent($0) }
+    }
+
+    private static func makePool(_ configuration: AppConfiguration, logger: Logger) -> PostgresPool {
+        PostgresPool(
+            configuration: PostgresConfiguration(
+                connectionString: configuration.databaseURL, poolSize: 2,
+                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
+            logger: logger)
+    }
+
+    private static func requireDatabase(_ pool: PostgresPool) throws {
+        do {
+            try pool.ping()
+        } catch {
+            let reason = String(reflecting: error).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            throw CommandFailure("STEPWORK_DATABASE_URL: cannot reach PostgreSQL: \(reason)")
+        }
+    }
+
+    private static func printError(_ line: String) {
+        FileHandle.standardError.write(Data("stepwork: \(line)\n".utf8))
+    }
+}
+
+/// A command that cannot go on, told in one line.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import Postgres
+import Web
+
+/// The caller's own account: profile, password and sessions.
+struct AccountService: Sendable {
+    let pool: PostgresPool
+    let passwords: Passwords
+    let sessions: SessionStore
+    let throttles: AuthThrottles
+    let users = UserStore()
+
+    func profile(of caller: Caller) throws -> UserOutput {
+        guard let user = try pool.withConnection({ try users.find(id: caller.userId, on: $0) }) else {
+            throw HTTPError.unauthenticated()
+        }
+        return UserOutput(user)
+    }
+
+    /// Changes the fields the patch names; a display name cannot be cleared, a sobriety date
+    /// can, but cannot lie in the future.
+    func updateProfile(of caller: Caller, with patch: ProfilePatch) throws -> UserOutput {
+        var errors = FieldErrors()
+        var displayName: DisplayName?
+        switch patch.displayName {
+        case .absent: break
+        case .null: errors.record("displayName", .required)
+        case .value(let raw): displayName = errors.check("displayName", raw, DisplayName.init(validating:))
+        }
+        if case .value(let date) = patch.sobrietyDate {
+            _ = errors.check("sobrietyDate", date) { date throws(FieldProblem) in try SobrietyDate(validating: date) }
+        }
+        guard errors.isEmpty else { throw errors.failure }
+        let user = try pool.withConnection { connection in
+            try users.updateProfile(
+                id: caller.userId, displayName: displayName?.value, sobrietyDate: patch.sobrietyDate, on: connection)
+        }
+        guard let user else { throw HTTPError.unauthenticated() }
+        return UserOutput(user)
+    }
+
+    /// Replaces the password after checking the current one (throttled like a login, per
+    /// account) and ends every other session of the user.
+    func changePassword(of caller: Caller, _ input: PasswordChangeInput, client: ClientContext) throws {
+        var errors = FieldErrors()
+        let current = errors.check("currentPassword", input.currentPassword) { $0 }
+        let new = errors.check("newPassword", input.newPassword, Password.init(validating:))
+        guard let current, let new else { throw errors.failure }
+
+        let (user, ticket) = try pool.withTransaction { connection in
+            guard let user = try users.find(id: caller.userId, on: connection) else { throw HTTPError.unauthenticated() }
+            do {
+                return (user, try throttles.loginAccount.consume(ThrottleSubject(user.email), on: connection))
+            } catch let throttled as Throttled {
+                client.logger.warning("password_change", [
+                    "result": "throttled", "user": user.id.uuidString, "retry_after": String(throttled.retryAfter),
+                ])
+                throw throttled
+            }
+        }
+        let newHash: String?
+        do {
+            newHash = try passwords.verify(current, against: user.passwordHash) ? passwords.hash(new.value) : nil
+        } catch {
+            pool.refund([ticket], logger: client.logger)
+            client.logger.warning("password_change", [
+                "result": "error", "user": user.id.uuidString, "error": String(describing: error),
+            ])
+            throw error
+        }
+        guard let newHash else {
+            client.logger.warning("password_change", ["result": "invalid_credentials", "user": user.id.uuidString])
+            throw AccountError.wrongCurrentPassword
+        }
+        try pool.withTransaction { connection in
+            // A concurrent change got there first: the password given is no longer current.
+            guard try users.replacePasswordHash(of: user.id, current: user.passwordHash, with: newHash, on: connection) else {
+                throw AccountError.wrongCurrentPassword
+            }
+            try sessions.deleteAll(userId: user.id, except: caller.sessionId, on: connection)
+            try throttles.loginAccount.clear(ThrottleSubject(user.email), on: connection)
+        }
+        client.logger.info("password_change", ["result": "success", "user": user.id.uuidString])
+    }
+
+    func sessions(of caller: Caller) throws -> SessionListOutput {
+        let records = try pool.withConnection { try sessions.list(userId: caller.userId, on: $0) }
+        return SessionListOutput(items: records.map { SessionOutput($0, current: $0.id == caller.sessionId) })
+    }
+
+    /// Ends one of the caller's sessions; someone else's or an unknown id is `404`.
+    func endSession(_ id: UUID, of caller: Caller, client: ClientContext) throws {
+        guard try pool.withConnection({ try sessions.delete(id: id, userId: caller.userId, on: $0) }) else {
+            throw HTTPError.notFound()
+        }
+        client.logger.info("session_end", ["user": caller.userId.uuidString, "session": id.uuidString])
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import Postgres
+import Web
+
+/// Registration, login and logout: the rules between the routes and the stores.
+///
+/// Every attempt is logged (`event=register|login|logout result=… user=…` with the request id
+/// and client address); never an email, password or token.
+struct AuthService: Sendable {
+    let pool: PostgresPool
+    let passwords: Passwords
+    let sessions: SessionStore
+    let throttles: AuthThrottles
+    let users = UserStore()
+
+    /// Creates an account and its first session. Throttled per client address before the
+    /// password is hashed; `409 email_taken` when the email has an account already.
+    func register(_ input: RegistrationInput, client: ClientContext) throws -> SignInOutput {
+        var errors = FieldErrors()
+        let email = errors.check("email", input.email, EmailAddress.init(validating:))
+        let password = errors.check("password", input.password, Password.init(validating:))
+        let displayName = errors.check("displayName", input.displayName, DisplayName.init(validating:))
+        guard let email, let password, let displayName else { throw errors.failure }
+
+        let ticket: ThrottleTicket
+        do {
+            ticket = try pool.withTransaction { try throttles.register.consume(ThrottleSubject(client.address), on: $0) }
+        } catch let throttled as Throttled {
+            client.logger.warning("register", ["result": "throttled", "retry_after": String(throttled.retryAfter)])
+            throw throttled
+        }
+        let hash: String
+        do {
+            hash = try passwords.hash(password.value)
+        } catch {
+            pool.refund([ticket], logger: client.logger)
+            client.logger.warning("register", ["result": "error", "error": String(describing: error)])
+            throw error
+        }
+        do {
+            let signIn = try pool.withTransaction { connection in
+                let user = try users.insert(
+                    email: email.value, displayName: displayName.value, passwordHash: hash, on: connection)
+                return try openSession(for: user, client: client, on: connection)
+            }
+            client.logger.info("register", ["result": "success", "user": signIn.user.id.uuidString])
+            return signIn
+        } catch AccountError.emailTaken {
+            client.logger.info("register", ["result": "email_taken"])
+            throw AccountError.emailTaken
+        }
+    }
+
+    /// Opens a session for a correct email and password.
+    ///
+    /// The account and the client address are throttled before any hash is computed; an
+    /// unknown email still costs one derivation and gets the same `401` as a wrong password.
+    /// A stored hash weaker than the configured cost is replaced.
+    func login(_ input: LoginInput, client: ClientContext) throws -> SignInOutput {
+        var errors = FieldErrors()
+        let typedEmail = errors.check("email", input.email) { $0 }
+        let password = errors.check("password", input.password) { $0 }
+        guard let typedEmail, let password else { throw errors.failure }
+        let account = ThrottleSubject(EmailAddress.normalize(typedEmail))
+
+        var user: UserRecord?
+        let tickets: (address: ThrottleTicket, account: ThrottleTicket)
+        do {
+            tickets = try pool.withTransaction { connection in
+                user = try users.find(email: EmailAddress.normalize(typedEmail), on: connection)
+                return (
+                    try throttles.loginAddress.consume(ThrottleSubject(client.address), on: connection),
+                    try throttles.loginAccount.consume(account, on: connection))
+            }
+        } catch let throttled as Throttled {
+            client.logger.warning("login", [
+                "result": "throttled", "user": user?.id.uuidString ?? "-",
+                "scope": throttled.scope.rawValue, "retry_after": String(throttled.retryAfter),
+            ])
+            throw throttled
+        }
+
+        let verified: Bool
+        do {
+            if let user {
+                verified = try passwords.verify(password, against: user.passwordHash)
+            } else {
+                try passwords.burn(password)
+                verified = false
+            }
+        } catch {
+            pool.refund([tickets.address, tickets.account], logger: client.logger)
+            client.logger.warning("login", [
+                "result": "error", "user": user?.id.uuidString ?? "-", "error": String(describing: error),
+            ])
+            throw error
+        }
+        guard verified, let user else {
+            client.logger.warning("login", ["result": "invalid_credentials", "user": user?.id.uuidString ?? "-"])
+            throw AccountError.invalidCredentials
+        }
+
+        let upgrade = upgradedHash(of: user, password: password, client: client)
+        let signIn = try pool.withTransaction { connection in
+            try throttles.loginAccount.clear(account, on: connection)
+            try tickets.address.refund(on: connection)
+            if let upgrade {
+                try users.replacePasswordHash(of: user.id, current: user.passwordHash, with: upgrade, on: connection)
+            }
+            try sessions.purgeExpired(userId: user.id, on: connection)
+            return try openSession(for: user, client: client, on: connection)
+        }
+        client.logger.info("login", ["result": "success", "user": user.id.uuidString, "rehashed": String(upgrade != nil)])
+        return signIn
+    }
+
+    /// Ends the caller's session: its token stops working at once.
+    func logout(_ caller: Caller, client: ClientContext) throws {
+        _ = try pool.withConnection { try sessions.delete(id: caller.sessionId, userId: caller.userId, on: $0) }
+        client.logger.info("logout", ["user": caller.userId.uuidString, "session": caller.sessionId.uuidString])
+    }
+
+    private func openSession(for user: UserRecord, client: ClientContext, on connection: PostgresConnection) throws -> SignInOutput {
+        let token = try SessionToken.generate()
+        let session = try sessions.create(
+            userId: user.id, tokenDigest: token.digest, userAgent: client.userAgent, on: connection)
+        return SignInOutput(user: UserOutput(user), token: token.value, expiresAt: session.expiresAt)
+    }
+
+    /// A new hash at the configured cost when the stored one is weaker; nil when it is not, or
+    /// when hashing is saturated or fails (the upgrade then waits for the next login).
+    private func upgradedHash(of user: UserRecord, password: String, client: ClientContext) -> String? {
+        guard passwords.needsRehash(user.passwordHash) else { return nil }
+        do {
+            return try passwords.hash(password)
+        } catch {
+            client.logger.warning("password_rehash_skipped", ["user": user.id.uuidString, "error": String(describing: error)])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Postgres
+
+/// A row of `sessions` (without its token hash).
+struct SessionRecord: Sendable {
+    let id: UUID
+    let userId: UUID
+    let userAgent: String?
+    let createdAt: Date
+    let lastUsedAt: Date
+    let expiresAt: Date
+
+    init(row: PostgresRow) throws(PostgresError) {
+        id = try row.decode("id")
+        userId = try row.decode("user_id")
+        userAgent = try row.decode("user_agent")
+        createdAt = try row.decode("created_at")
+        lastUsedAt = try row.decode("last_used_at")
+        expiresAt = try row.decode("expires_at")
+    }
+}

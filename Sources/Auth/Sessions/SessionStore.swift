@@ -1,0 +1,90 @@
+import Foundation
+import Postgres
+
+/// The SQL of `sessions`. A session is live while it is younger than the absolute lifetime
+/// (`expires_at`) and was used within the idle lifetime; revoking one deletes its row.
+struct SessionStore: Sendable {
+    let settings: SessionSettings
+
+    /// What a bearer token's digest leads to: the caller, and whether `last_used_at` is stale.
+    struct Lookup {
+        let caller: Caller
+        let needsTouch: Bool
+    }
+
+    /// Why a digest leads to no live session; for the log only.
+    enum Miss: String, Error {
+        case unknown, expired
+    }
+
+    func create(userId: UUID, tokenDigest: String, userAgent: String?, on connection: PostgresConnection) throws -> SessionRecord {
+        let rows = try connection.query("""
+            INSERT INTO sessions (user_id, token_hash, user_agent, expires_at)
+            VALUES (\(userId), \(tokenDigest), \(userAgent), now() + make_interval(secs => \(absoluteSeconds)))
+            RETURNING id, user_id, user_agent, created_at, last_used_at, expires_at
+            """)
+        return try SessionRecord(row: rows[0])
+    }
+
+    /// The live session of a token digest.
+    func find(tokenDigest: String, on connection: PostgresConnection) throws -> Lookup? {
+        try connection.query("""
+            SELECT id, user_id, last_used_at < now() - make_interval(secs => \(touchSeconds)) AS stale
+            FROM sessions
+            WHERE token_hash = \(tokenDigest) AND expires_at > now()
+              AND last_used_at > now() - make_interval(secs => \(idleSeconds))
+            """).first.map { row throws(PostgresError) in
+            Lookup(
+                caller: Caller(userId: try row.decode("user_id"), sessionId: try row.decode("id")),
+                needsTouch: try row.decode("stale"))
+        }
+    }
+
+    /// Why `find` found nothing for a digest: an expired session, or none at all.
+    func miss(tokenDigest: String, on connection: PostgresConnection) throws -> Miss {
+        try connection.query("SELECT 1 FROM sessions WHERE token_hash = \(tokenDigest)").isEmpty ? .unknown : .expired
+    }
+
+    /// Marks the session used now, unless another request already did within `touchInterval`.
+    func touch(id: UUID, on connection: PostgresConnection) throws {
+        try connection.execute("""
+            UPDATE sessions SET last_used_at = now()
+            WHERE id = \(id) AND last_used_at < now() - make_interval(secs => \(touchSeconds))
+            """)
+    }
+
+    /// The user's live sessions, newest first (at most 100).
+    func list(userId: UUID, on connection: PostgresConnection) throws -> [SessionRecord] {
+        try connection.query("""
+            SELECT id, user_id, user_agent, created_at, last_used_at, expires_at
+            FROM sessions
+            WHERE user_id = \(userId) AND expires_at > now()
+              AND last_used_at > now() - make_interval(secs => \(idleSeconds))
+            ORDER BY created_at DESC, id
+            LIMIT 100
+            """).map(SessionRecord.init)
+    }
+
+    /// Ends one session of the user; false when the user has no session with that id.
+    func delete(id: UUID, userId: UUID, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute("DELETE FROM sessions WHERE id = \(id) AND user_id = \(userId)") == 1
+    }
+
+    /// Ends every session of the user but `kept`.
+    func deleteAll(userId: UUID, except kept: UUID, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM sessions WHERE user_id = \(userId) AND id <> \(kept)")
+    }
+
+    /// Deletes the user's sessions that can no longer be used, so the table does not grow.
+    func purgeExpired(userId: UUID, on connection: PostgresConnection) throws {
+        try connection.execute("""
+            DELETE FROM sessions
+            WHERE user_id = \(userId)
+              AND (expires_at <= now() OR last_used_at <= now() - make_interval(secs => \(idleSeconds)))
+            """)
+    }
+
+    private var absoluteSeconds: Double { settings.absoluteLifetime.seconds }
+    private var idleSeconds: Double { settings.idleLifetime.seconds }
+    private var touchSeconds: Double { settings.touchInterval.seconds }
+}

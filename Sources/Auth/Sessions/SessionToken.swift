@@ -1,0 +1,32 @@
+import Crypto
+
+/// A bearer token: 32 random bytes, sent as unpadded base64url. Only its SHA-256 (hex)
+/// reaches the database, so a leaked table holds no usable token.
+struct SessionToken: Sendable {
+    static let byteCount = 32
+
+    /// What the client sends back in `Authorization: Bearer …`.
+    let value: String
+    /// The SHA-256 of the token's bytes in lowercase hex: the `sessions.token_hash` key.
+    let digest: String
+
+    private init(bytes: [UInt8]) {
+        value = Base64.encode(bytes, alphabet: .url)
+        digest = Hex.encode(SHA256.hash(bytes))
+    }
+
+    /// A new token from OpenSSL's CSPRNG.
+    static func generate() throws(CryptoError) -> SessionToken {
+        SessionToken(bytes: try SecureRandom.bytes(count: byteCount))
+    }
+
+    /// The token of an `Authorization` header value `Bearer <token>` (scheme in any case), or
+    /// nil when the header is not exactly that with a well-formed token.
+    init?(authorization: String) {
+        let parts = authorization.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+            let bytes = Base64.decode(parts[1], alphabet: .url), bytes.count == Self.byteCount
+        else { return nil }
+        self.init(bytes: bytes)
+    }
+}

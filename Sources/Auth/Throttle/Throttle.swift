@@ -1,0 +1,62 @@
+import Foundation
+import Postgres
+
+/// A sliding-window throttle kept in PostgreSQL (`throttle_events`), shared by every server
+/// process: at most `window.limit` counted attempts per subject per `window.length`.
+///
+/// An attempt is counted *before* the expensive work it guards (`consume`), so concurrent
+/// attempts cannot slip past the limit together; an attempt that turns out not to count is
+/// handed back (`ThrottleTicket.refund`). There is no lock-out: a full window frees itself as its oldest
+/// events age out, and `Throttled.retryAfter` says when.
+public struct Throttle: Sendable {
+    public let scope: ThrottleScope
+    public let window: ThrottleWindow
+    /// Expired events of the scope deleted per `consume`, so the table stays small.
+    static let purgeBatch = 100
+
+    public init(scope: ThrottleScope, window: ThrottleWindow) {
+        self.scope = scope
+        self.window = window
+    }
+
+    /// Counts one attempt by `subject`, or throws `Throttled` (counting nothing) when the
+    /// window already holds `window.limit` attempts.
+    ///
+    /// Call it inside `withTransaction`: a transaction-scoped advisory lock serialises the
+    /// attempts of one subject until commit. Times are `statement_timestamp()`, taken after
+    /// the lock, so events are stamped in the order they were counted.
+    public func consume(_ subject: ThrottleSubject, on connection: PostgresConnection) throws -> ThrottleTicket {
+        let seconds = window.length.seconds
+        try connection.execute("""
+            SELECT pg_advisory_xact_lock(hashtextextended(\(scope.rawValue)::text || ':' || \(subject.digest)::text, 0))
+            """)
+        let ages = try connection.query("""
+            SELECT extract(epoch FROM statement_timestamp() - occurred_at)::float8 AS age
+            FROM throttle_events
+            WHERE scope = \(scope.rawValue) AND subject = \(subject.digest)
+              AND occurred_at > statement_timestamp() - make_interval(secs => \(seconds))
+            ORDER BY occurred_at DESC
+            LIMIT \(window.limit)
+            """).map { row throws(PostgresError) in try row.decode("age", as: Double.self) }
+        if let retryAfter = window.retryAfter(ages: ages) {
+            throw Throttled(scope: scope, retryAfter: retryAfter)
+        }
+        let occurredAt = try connection.query("""
+            INSERT INTO throttle_events (scope, subject, occurred_at)
+            VALUES (\(scope.rawValue), \(subject.digest), statement_timestamp())
+            RETURNING occurred_at
+            """)[0].decode("occurred_at", as: Date.self)
+        try connection.execute("""
+            DELETE FROM throttle_events WHERE ctid IN (
+                SELECT ctid FROM throttle_events
+                WHERE scope = \(scope.rawValue) AND occurred_at <= statement_timestamp() - make_interval(secs => \(seconds))
+                LIMIT \(Self.purgeBatch))
+            """)
+        return ThrottleTicket(scope: scope, subject: subject, occurredAt: occurredAt)
+    }
+
+    /// Forgets every attempt of `subject`, e.g. an account's failed logins after a success.
+    public func clear(_ subject: ThrottleSubject, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM throttle_events WHERE scope = \(scope.rawValue) AND subject = \(subject.digest)")
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// A user as other people see them: the `{"id","displayName"}` of owners, sponsors and authors.
+public struct UserSummary: Codable, Sendable, Equatable {
+    public let id: UUID
+    public let displayName: String
+
+    public init(id: UUID, displayName: String) {
+        self.id = id
+        self.displayName = displayName
+    }
+}

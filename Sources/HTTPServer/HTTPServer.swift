@@ -1,0 +1,65 @@
+import CLinux
+import Foundation
+import Logging
+
+/// Stepwork's HTTP/1.1 server: event loops over epoll in front of a bounded worker pool.
+///
+/// `start()` binds and returns at once; `shutdown()` stops accepting, lets in-flight requests
+/// finish within the drain timeout, closes the connections and returns when all loops ended.
+public final class HTTPServer: @unchecked Sendable {
+    public let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let logger: Logger
+    private var listener: Int32 = -1
+    private var loops: [EventLoop] = []
+    private var threads: [Thread] = []
+    private var workers: WorkerPool?
+    private let finished = DispatchGroup()
+    /// The bound port (the chosen one when the configuration asked for `0`).
+    public private(set) var port: Int = 0
+
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+    }
+
+    /// Binds the listener and starts the event loops and workers.
+    public func start() throws(SystemError) {
+        signal(SIGPIPE, SIG_IGN)
+        let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+        listener = fd
+        self.port = port
+        let workers = WorkerPool(
+            threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit, name: "stepwork-worker")
+        self.workers = workers
+        let connections = OpenConnectionCount()
+        for index in 0..<max(1, configuration.eventLoops) {
+            let loop = try EventLoop(
+                index: index, listener: fd, configuration: configuration, responder: responder, workers: workers,
+                openConnections: connections, logger: logger)
+            loops.append(loop)
+            finished.enter()
+            let thread = Thread { [finished] in
+                loop.run()
+                finished.leave()
+            }
+            thread.name = "stepwork-loop-\(index)"
+            threads.append(thread)
+        }
+        threads.forEach { $0.start() }
+        logger.info("listening", ["host": configuration.host, "port": String(port), "event_loops": String(loops.count)])
+    }
+
+    /// Stops accepting, drains in-flight requests (bounded by `drainTimeout`) and closes everything.
+    public func shutdown() {
+        guard listener >= 0 else { return }
+        let deadline = MonotonicClock.now() + configuration.drainTimeout.nanoseconds
+        loops.forEach { $0.stop(drainDeadline: deadline) }
+        finished.wait()
+        workers?.stop()
+        close(listener)
+        listener = -1
+        logger.info("stopped", [:])
+    }
+}

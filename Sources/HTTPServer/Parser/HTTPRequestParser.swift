@@ -1,0 +1,187 @@
+/// An incremental HTTP/1.1 request parser: bytes in, request parts out, no I/O.
+///
+/// Call `parse(_:)` with the bytes not yet consumed; drop the `consumed` prefix it reports and
+/// call again while it makes progress. A request with a body first yields `.head` (so the
+/// connection can answer `Expect: 100-continue` or stop reading), then `.complete`; one without
+/// a body yields `.complete` at once. Any thrown error is final: answer it and close.
+public struct HTTPRequestParser: Sendable {
+    public enum Event: Sendable {
+        /// The head of a request whose body follows.
+        case head(HTTPRequestHead, expectsContinue: Bool)
+        /// A whole request: head and de-chunked body.
+        case complete(HTTPRequestHead, body: [UInt8])
+    }
+
+    private enum State: Sendable {
+        case head(scanned: Int)
+        case body(HTTPRequestHead, body: [UInt8], remaining: Int)
+        case chunkSize(HTTPRequestHead, body: [UInt8])
+        case chunkData(HTTPRequestHead, body: [UInt8], remaining: Int)
+        case chunkDataEnd(HTTPRequestHead, body: [UInt8])
+        case trailers(HTTPRequestHead, body: [UInt8], bytes: Int)
+    }
+
+    public let limits: HTTPParserLimits
+    private var state = State.head(scanned: 0)
+    private static let maxChunkLineBytes = 4096
+
+    public init(limits: HTTPParserLimits = HTTPParserLimits()) { self.limits = limits }
+
+    /// Whether the parser is between requests (nothing of the next one read yet).
+    public var isIdle: Bool {
+        if case .head(let scanned) = state { scanned == 0 } else { false }
+    }
+
+    /// Whether the parser is reading a body.
+    public var isReadingBody: Bool {
+        if case .head = state { false } else { true }
+    }
+
+    public mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (consumed: Int, event: Event?) {
+        switch state {
+        case .head(let scanned):
+            return try parseHead(bytes, scanned: scanned)
+
+        case .body(let head, var body, let remaining):
+            let take = min(remaining, bytes.count)
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<take]))
+            if take == remaining {
+                state = .head(scanned: 0)
+                return (take, .complete(head, body: body))
+            }
+            state = .body(head, body: body, remaining: remaining - take)
+            return (take, nil)
+
+        case .chunkSize(let head, let body):
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: Self.maxChunkLineBytes) else { return (0, nil) }
+            let size = try Self.chunkSize(UnsafeBufferPointer(rebasing: bytes[..<lineEnd]))
+            guard size <= limits.maxBodyBytes - body.count else { throw .bodyTooLarge }
+            state = size == 0 ? .trailers(head, body: body, bytes: 0) : .chunkData(head, body: body, remaining: size)
+            return (lineEnd + 2, nil)
+
+        case .chunkData(let head, var body, let remaining):
+            let take = min(remaining, bytes.count)
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<take]))
+            state = take == remaining ? .chunkDataEnd(head, body: body) : .chunkData(head, body: body, remaining: remaining - take)
+            return (take, nil)
+
+        case .chunkDataEnd(let head, let body):
+            guard bytes.count >= 2 else {
+                if let first = bytes.first, first != UInt8(ascii: "\r") { throw .badRequest("chunk data not followed by CRLF") }
+                return (0, nil)
+            }
+            guard bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") else {
+                throw .badRequest("chunk data not followed by CRLF")
+            }
+            state = .chunkSize(head, body: body)
+            return (2, nil)
+
+        case .trailers(let head, let body, let seen):
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: limits.maxHeadBytes - seen) else {
+                if bytes.count > limits.maxHeadBytes - seen { throw .headTooLarge }
+                return (0, nil)
+            }
+            if lineEnd == 0 {
+                state = .head(scanned: 0)
+                return (2, .complete(head, body: body))
+            }
+            let line = UnsafeBufferPointer(rebasing: bytes[..<lineEnd])
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+                  line[..<colon].allSatisfy(ByteClass.isToken), line[(colon + 1)...].allSatisfy(ByteClass.isFieldValue)
+            else { throw .badRequest("malformed trailer field") }
+            state = .trailers(head, body: body, bytes: seen + lineEnd + 2)
+            return (lineEnd + 2, nil)
+        }
+    }
+
+    private mutating func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, scanned: Int) throws(HTTPParseError) -> (consumed: Int, event: Event?) {
+        // RFC 9112 §2.2: ignore empty lines before the request line.
+        if scanned == 0, bytes.count >= 2, bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") {
+            return (2, nil)
+        }
+        guard let end = Self.headEnd(in: bytes, from: max(0, scanned - 3)) else {
+            if bytes.count > limits.maxHeadBytes {
+                let window = UnsafeBufferPointer(rebasing: bytes[..<limits.maxHeadBytes])
+                throw window.firstIndex(of: UInt8(ascii: "\n")) == nil ? .uriTooLong : .headTooLarge
+            }
+            state = .head(scanned: bytes.count)
+            return (0, nil)
+        }
+        guard end <= limits.maxHeadBytes else {
+            let window = UnsafeBufferPointer(rebasing: bytes[..<min(end, limits.maxHeadBytes)])
+            throw window.firstIndex(of: UInt8(ascii: "\n")) == nil ? .uriTooLong : .headTooLarge
+        }
+        let parsed = try RequestHeadParser(limits: limits).parse(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        switch parsed.framing {
+        case .none:
+            state = .head(scanned: 0)
+            return (end, .complete(parsed.head, body: []))
+        case .length(let length):
+            var body: [UInt8] = []
+            body.reserveCapacity(min(length, 64 * 1024))
+            state = .body(parsed.head, body: body, remaining: length)
+        case .chunked:
+            state = .chunkSize(parsed.head, body: [])
+        }
+        return (end, .head(parsed.head, expectsContinue: parsed.expectsContinue))
+    }
+
+    /// The index just past CRLF CRLF, searching from `start`.
+    private static func headEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        var index = start
+        while index + 3 < bytes.count {
+            if bytes[index + 3] != UInt8(ascii: "\n") {
+                index += bytes[index + 3] == UInt8(ascii: "\r") ? 1 : 4
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "\r"), bytes[index + 1] == UInt8(ascii: "\n"), bytes[index + 2] == UInt8(ascii: "\r") {
+                return index + 4
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index of the CR of the first CRLF, nil if none yet; a bare CR or LF, or a line
+    /// longer than `limit`, is an error.
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) throws(HTTPParseError) -> Int? {
+        for index in 0..<min(bytes.count, limit + 1) {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"):
+                throw .badRequest("bare LF")
+            case UInt8(ascii: "\r"):
+                guard index + 1 < bytes.count else { return nil }
+                guard bytes[index + 1] == UInt8(ascii: "\n") else { throw .badRequest("bare CR") }
+                return index
+            default:
+                continue
+            }
+        }
+        if bytes.count > limit { throw .badRequest("line too long") }
+        return nil
+    }
+
+    /// `1*HEXDIG [ chunk-ext ]`; the size must fit comfortably in an `Int`.
+    private static func chunkSize(_ line: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> Int {
+        var size = 0
+        var digits = 0
+        var index = 0
+        while index < line.count, let value = ByteClass.hexValue(line[index]) {
+            if size > 0 || value > 0 { digits += 1 }
+            guard digits <= 15 else { throw .badRequest("chunk size too large") }
+            size = size << 4 | value
+            index += 1
+        }
+        guard index > 0 else { throw .badRequest("malformed chunk size") }
+        let rest = line[index...]
+        if let first = rest.first {
+            // chunk-ext: BWS ";" … — accept token/quoted text but no control characters.
+            let extensions = rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            guard first == UInt8(ascii: ";") || extensions.first == UInt8(ascii: ";"),
+                  rest.allSatisfy(ByteClass.isFieldValue)
+            else { throw .badRequest("malformed chunk extension") }
+        }
+        return size
+    }
+}

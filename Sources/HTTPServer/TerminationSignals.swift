@@ -1,0 +1,28 @@
+import Glibc
+
+/// SIGTERM and SIGINT, taken synchronously: block them before any thread starts (threads
+/// inherit the mask), then `wait()` on the main thread.
+public enum TerminationSignals {
+    /// Blocks SIGTERM and SIGINT in the calling thread and the threads it will start.
+    public static func block() {
+        var set = signals()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Waits until SIGTERM or SIGINT arrives; returns its number.
+    @discardableResult
+    public static func wait() -> Int32 {
+        var set = signals()
+        var received: Int32 = 0
+        while sigwait(&set, &received) != 0 {}
+        return received
+    }
+
+    private static func signals() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        return set
+    }
+}

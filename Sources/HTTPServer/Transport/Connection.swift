@@ -1,0 +1,58 @@
+/// One client connection's state. Owned by exactly one event loop thread, never shared.
+final class Connection {
+    enum Phase {
+        /// Reading (and answering inline) requests.
+        case reading
+        /// A request is with a worker; further input waits in `input`.
+        case awaitingResponse(HTTPRequestHead, keepAlive: Bool)
+        /// The last answer is being written; then the write side is shut and input drained.
+        case closing
+        /// Write side shut; reading and discarding until EOF or the deadline.
+        case lingering
+    }
+
+    /// Why the current deadline is set, which decides what happens when it passes.
+    enum DeadlineKind {
+        case none, idle, head, body, write, linger
+    }
+
+    let fd: Int32
+    /// Distinguishes this connection from a later one that reuses the same descriptor.
+    let serial: UInt64
+    let remoteAddress: String
+    var parser: HTTPRequestParser
+    var phase = Phase.reading
+    /// Bytes read but not yet consumed by the parser.
+    var input: [UInt8] = []
+    /// Bytes to write, from `outputOffset` on.
+    var output: [UInt8] = []
+    var outputOffset = 0
+    /// Whether the socket may have more to read (edge-triggered epoll).
+    var readable = false
+    /// Whether `EPOLLOUT` is registered (only while a write is pending).
+    var wantsWrite = false
+    /// The peer shut its write side.
+    var peerClosed = false
+    var deadline: UInt64 = 0
+    var deadlineKind = DeadlineKind.idle
+    /// Discarded bytes while lingering.
+    var lingered = 0
+
+    init(fd: Int32, serial: UInt64, remoteAddress: String, limits: HTTPParserLimits) {
+        self.fd = fd
+        self.serial = serial
+        self.remoteAddress = remoteAddress
+        self.parser = HTTPRequestParser(limits: limits)
+    }
+
+    var hasPendingOutput: Bool { outputOffset < output.count }
+
+    var isAwaitingResponse: Bool {
+        if case .awaitingResponse = phase { true } else { false }
+    }
+
+    /// Whether nothing of a request has arrived and nothing is owed: safe to close at shutdown.
+    var isIdle: Bool {
+        if case .reading = phase { parser.isIdle && input.isEmpty && !hasPendingOutput } else { false }
+    }
+}

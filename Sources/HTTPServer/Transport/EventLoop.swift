@@ -1,0 +1,496 @@
+import CLinux
+import Foundation
+import Logging
+import Synchronization
+
+/// One epoll loop on its own thread: accepts connections, reads and parses requests, answers
+/// cheap ones inline, hands the rest to the worker pool and writes their answers in order.
+final class EventLoop: @unchecked Sendable {
+    /// A worker's answer on its way back to the loop that owns the connection.
+    private struct Completion {
+        let fd: Int32
+        let serial: UInt64
+        let response: HTTPResponse
+    }
+
+    private let index: Int
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let workers: WorkerPool
+    private let logger: Logger
+    private let openConnections: OpenConnectionCount
+    private let listener: Int32
+    private let epoll: Int32
+    private let wakeup: Int32
+
+    private let completions = Mutex<[Completion]>([])
+    private let stopRequested = Atomic<Bool>(false)
+    private let requestedDrainDeadline = Atomic<UInt64>(0)
+
+    // Owned by the loop thread only.
+    private var connections: [Connection?] = []
+    private var liveConnections = 0
+    private var nextSerial: UInt64 = 0
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private var dateCache = DateCache()
+    private var now: UInt64 = 0
+    private var nextSweep: UInt64 = 0
+    private var drainDeadline: UInt64?
+
+    private static let sweepInterval: UInt64 = 200_000_000
+    private static let lingerTime: UInt64 = 2_000_000_000
+    private static let lingerBytes = 256 * 1024
+
+    init(
+        index: Int, listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+        workers: WorkerPool, openConnections: OpenConnectionCount, logger: Logger
+    ) throws(SystemError) {
+        self.index = index
+        self.listener = listener
+        self.configuration = configuration
+        self.responder = responder
+        self.workers = workers
+        self.openConnections = openConnections
+        self.logger = logger
+        epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw SystemError("epoll_create1") }
+        wakeup = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+        guard wakeup >= 0 else { throw SystemError("eventfd") }
+        try register(listener, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)
+        try register(wakeup, events: EPOLLIN.rawValue)
+    }
+
+    /// Runs until `stop` was called and every connection is closed (or the drain time is up).
+    func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 256)
+        while true {
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), 100) }
+            now = MonotonicClock.now()
+            dateCache.refresh()
+            if count < 0 && errno != EINTR {
+                logger.error("epoll_wait_failed", ["error": SystemError("epoll_wait").description])
+                break
+            }
+            for event in events.prefix(Int(max(count, 0))) {
+                handle(fd: Int32(truncatingIfNeeded: event.data.u64), events: event.events)
+            }
+            if stopRequested.load(ordering: .acquiring) && beginOrContinueDrain() { break }
+            if now >= nextSweep {
+                sweepDeadlines()
+                nextSweep = now + Self.sweepInterval
+            }
+        }
+        for connection in connections.compactMap({ $0 }) { close(connection) }
+        Glibc.close(wakeup)
+        Glibc.close(epoll)
+    }
+
+    /// Asks the loop to stop accepting, finish what is in flight and end.
+    func stop(drainDeadline: UInt64) {
+        requestedDrainDeadline.store(drainDeadline, ordering: .relaxed)
+        stopRequested.store(true, ordering: .releasing)
+        wake()
+    }
+
+    /// Called on a worker thread: hands `response` back to the loop.
+    private func complete(fd: Int32, serial: UInt64, response: HTTPResponse) {
+        completions.withLock { $0.append(Completion(fd: fd, serial: serial, response: response)) }
+        wake()
+    }
+
+    private func wake() {
+        var one: UInt64 = 1
+        _ = Glibc.write(wakeup, &one, 8)
+    }
+
+    // MARK: Events
+
+    private func handle(fd: Int32, events: UInt32) {
+        if fd == listener {
+            acceptConnections()
+        } else if fd == wakeup {
+            var value: UInt64 = 0
+            _ = Glibc.read(wakeup, &value, 8)
+            drainCompletions()
+        } else if let connection = connection(fd) {
+            if events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLIN.rawValue == 0 {
+                close(connection)
+                return
+            }
+            if events & EPOLLOUT.rawValue != 0 {
+                flush(connection)
+            }
+            if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0, self.connection(fd) === connection {
+                connection.readable = true
+                readAvailable(connection)
+            }
+        }
+    }
+
+    private func acceptConnections() {
+        guard drainDeadline == nil else { return }
+        for _ in 0..<128 {
+            let accepted: (fd: Int32, peer: String)?
+            do {
+                accepted = try Socket.accept(listener)
+            } catch {
+                // EMFILE and the like: log, and let the backlog wait for the next wake-up.
+                logger.warning("accept_failed", ["error": error.description])
+                return
+            }
+            guard let (fd, peer) = accepted else { return }
+            guard openConnections.tryOpen(limit: configuration.maxConnections) else {
+                refuseOverCapacity(fd)
+                continue
+            }
+            nextSerial += 1
+            let connection = Connection(fd: fd, serial: nextSerial, remoteAddress: peer, limits: configuration.limits)
+            do {
+                try register(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
+            } catch {
+                Glibc.close(fd)
+                openConnections.close()
+                continue
+            }
+            if Int(fd) >= connections.count {
+                connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - connections.count + 64))
+            }
+            connections[Int(fd)] = connection
+            liveConnections += 1
+            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+        }
+    }
+
+    /// Beyond the connection cap: a best-effort `503` and close, without registering.
+    private func refuseOverCapacity(_ fd: Int32) {
+        var bytes: [UInt8] = []
+        ResponseSerializer.write(
+            configuration.errorResponse(.serviceUnavailable, nil), for: nil, version: .http1_1, keepAlive: false,
+            date: dateCache.value, into: &bytes)
+        _ = send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL))
+        Glibc.close(fd)
+    }
+
+    private func drainCompletions() {
+        let finished = completions.withLock { pending -> [Completion] in
+            let taken = pending
+            pending.removeAll(keepingCapacity: true)
+            return taken
+        }
+        for completion in finished {
+            guard let connection = connection(completion.fd), connection.serial == completion.serial,
+                  case .awaitingResponse(let head, let keepAlive) = connection.phase
+            else { continue }
+            connection.phase = .reading
+            write(completion.response, to: head, keepAlive: keepAlive, on: connection)
+            processInput(connection)
+            if connection.readable, case .reading = connection.phase { readAvailable(connection) }
+            flush(connection)
+        }
+    }
+
+    // MARK: Reading
+
+    /// Reads until the socket is drained or the connection stops wanting input.
+    private func readAvailable(_ connection: Connection) {
+        let fd = connection.fd
+        while connection.readable, self.connection(fd) === connection {
+            switch connection.phase {
+            case .awaitingResponse, .closing:
+                // Keep at most one head's worth of pipelined bytes waiting; the rest stays in the socket.
+                if connection.input.count > configuration.limits.maxHeadBytes { return }
+            case .reading, .lingering:
+                break
+            }
+            let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                received(readBuffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<count]) }, on: connection)
+            } else if count == 0 {
+                connection.readable = false
+                peerClosed(connection)
+            } else if errno == EINTR {
+                continue
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                connection.readable = false
+            } else {
+                close(connection)
+            }
+        }
+    }
+
+    private func received(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) {
+        switch connection.phase {
+        case .lingering:
+            connection.lingered += bytes.count
+            if connection.lingered > Self.lingerBytes { close(connection) }
+        case .closing:
+            break
+        case .awaitingResponse:
+            connection.input.append(contentsOf: bytes)
+        case .reading:
+            if connection.parser.isReadingBody, connection.deadlineKind == .body {
+                // Each byte buys the client 1/minimum-rate seconds more.
+                let rate = UInt64(max(1, configuration.bodyMinimumBytesPerSecond))
+                connection.deadline += UInt64(bytes.count) * 1_000_000_000 / rate
+            }
+            if connection.input.isEmpty {
+                let consumed = process(bytes, on: connection)
+                if consumed < bytes.count, self.connection(connection.fd) === connection, !isClosing(connection) {
+                    connection.input.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[consumed...]))
+                }
+            } else {
+                connection.input.append(contentsOf: bytes)
+                processInput(connection)
+            }
+            if self.connection(connection.fd) === connection { flush(connection) }
+        }
+    }
+
+    private func peerClosed(_ connection: Connection) {
+        connection.peerClosed = true
+        switch connection.phase {
+        case .lingering:
+            close(connection)
+        case .reading:
+            if connection.hasPendingOutput { connection.phase = .closing } else { close(connection) }
+        case .awaitingResponse, .closing:
+            break
+        }
+    }
+
+    /// Parses what waits in `connection.input`.
+    private func processInput(_ connection: Connection) {
+        guard !connection.input.isEmpty, case .reading = connection.phase else { return }
+        let input = connection.input
+        let consumed = input.withUnsafeBufferPointer { process($0, on: connection) }
+        guard self.connection(connection.fd) === connection else { return }
+        if isClosing(connection) {
+            connection.input = []
+        } else if consumed == input.count {
+            connection.input = []
+        } else if consumed > 0 {
+            connection.input.removeFirst(consumed)
+        }
+    }
+
+    /// Feeds `bytes` to the parser while requests can be answered; returns how many it consumed.
+    private func process(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) -> Int {
+        var offset = 0
+        while case .reading = connection.phase {
+            let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
+            let wasIdle = connection.parser.isIdle
+            do {
+                let (consumed, event) = try connection.parser.parse(rest)
+                offset += consumed
+                switch event {
+                case .head(_, let expectsContinue)?:
+                    if expectsContinue { connection.output.append(contentsOf: ResponseSerializer.continueResponse) }
+                    setDeadline(connection, .body, after: configuration.headTimeout.nanoseconds)
+                case .complete(let head, let body)?:
+                    dispatch(HTTPRequest(head: head, body: body, remoteAddress: connection.remoteAddress), on: connection)
+                case nil:
+                    if consumed == 0 {
+                        if wasIdle && !rest.isEmpty && connection.deadlineKind != .head {
+                            setDeadline(connection, .head, after: configuration.headTimeout.nanoseconds)
+                        }
+                        return offset
+                    }
+                }
+            } catch {
+                fail(connection, error, head: nil)
+                return bytes.count
+            }
+            if offset == bytes.count {
+                if connection.parser.isIdle, case .reading = connection.phase {
+                    setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+                }
+                break
+            }
+        }
+        return offset
+    }
+
+    // MARK: Answering
+
+    private func dispatch(_ request: HTTPRequest, on connection: Connection) {
+        let head = request.head
+        let keepAlive = wantsKeepAlive(head) && drainDeadline == nil
+        if responder.canRespondInline(to: head) {
+            write(responder.respond(to: request), to: head, keepAlive: keepAlive, on: connection)
+            return
+        }
+        connection.phase = .awaitingResponse(head, keepAlive: keepAlive)
+        connection.deadlineKind = .none
+        connection.deadline = 0
+        let (fd, serial, responder) = (connection.fd, connection.serial, responder)
+        let accepted = workers.submit { [self] in
+            complete(fd: fd, serial: serial, response: responder.respond(to: request))
+        }
+        if !accepted {
+            connection.phase = .reading
+            write(configuration.errorResponse(.serviceUnavailable, head), to: head, keepAlive: keepAlive, on: connection)
+        }
+    }
+
+    private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
+        let keepAlive = keepAlive && !(response.headers["connection"].map(Self.listsClose) ?? false)
+        ResponseSerializer.write(
+            response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
+            into: &connection.output)
+        if keepAlive {
+            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+        } else {
+            connection.phase = .closing
+        }
+    }
+
+    /// Answers a framing error, then closes without parsing anything after it.
+    private func fail(_ connection: Connection, _ error: HTTPParseError, head: HTTPRequestHead?) {
+        logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
+        connection.input = []
+        ResponseSerializer.write(
+            configuration.errorResponse(error.status, head), for: head?.method, version: .http1_1, keepAlive: false,
+            date: dateCache.value, into: &connection.output)
+        connection.phase = .closing
+    }
+
+    private func wantsKeepAlive(_ head: HTTPRequestHead) -> Bool {
+        let tokens = head.headers.values(for: "connection").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingASCIIWhitespace() }
+        if tokens.contains(where: { $0.equalsIgnoringASCIICase("close") }) { return false }
+        if head.version == .http1_0 { return tokens.contains { $0.equalsIgnoringASCIICase("keep-alive") } }
+        return true
+    }
+
+    private static func listsClose(_ value: String) -> Bool {
+        value.split(separator: ",").contains { $0.trimmingASCIIWhitespace().equalsIgnoringASCIICase("close") }
+    }
+
+    private func isClosing(_ connection: Connection) -> Bool {
+        switch connection.phase {
+        case .closing, .lingering: true
+        case .reading, .awaitingResponse: false
+        }
+    }
+
+    // MARK: Writing
+
+    private func flush(_ connection: Connection) {
+        while connection.hasPendingOutput {
+            let written = connection.output.withUnsafeBytes { bytes in
+                send(connection.fd, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset,
+                     Int32(MSG_NOSIGNAL))
+            }
+            if written > 0 {
+                connection.outputOffset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                if !connection.wantsWrite {
+                    connection.wantsWrite = true
+                    modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLOUT.rawValue | EPOLLET.rawValue)
+                }
+                setDeadline(connection, .write, after: configuration.idleTimeout.nanoseconds)
+                return
+            } else {
+                close(connection)
+                return
+            }
+        }
+        connection.output.removeAll(keepingCapacity: connection.output.capacity <= 16 * 1024)
+        connection.outputOffset = 0
+        if connection.wantsWrite {
+            connection.wantsWrite = false
+            modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
+        }
+        switch connection.phase {
+        case .closing:
+            startLingering(connection)
+        case .reading where connection.deadlineKind == .write:
+            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+        default:
+            break
+        }
+    }
+
+    /// Shuts the write side and drains, briefly, what the client still sends, so it reads our
+    /// answer instead of a reset.
+    private func startLingering(_ connection: Connection) {
+        if connection.peerClosed {
+            close(connection)
+            return
+        }
+        shutdown(connection.fd, Int32(SHUT_WR))
+        connection.phase = .lingering
+        setDeadline(connection, .linger, after: Self.lingerTime)
+        if connection.readable { readAvailable(connection) }
+    }
+
+    // MARK: Deadlines
+
+    private func setDeadline(_ connection: Connection, _ kind: Connection.DeadlineKind, after nanoseconds: UInt64) {
+        connection.deadlineKind = kind
+        connection.deadline = now + nanoseconds
+    }
+
+    private func sweepDeadlines() {
+        for case let connection? in connections where connection.deadlineKind != .none && connection.deadline <= now {
+            switch connection.deadlineKind {
+            case .head, .body:
+                logger.info("request_timeout", ["client": connection.remoteAddress])
+                connection.input = []
+                ResponseSerializer.write(
+                    configuration.errorResponse(.requestTimeout, nil), for: nil, version: .http1_1, keepAlive: false,
+                    date: dateCache.value, into: &connection.output)
+                connection.phase = .closing
+                connection.deadlineKind = .none
+                flush(connection)
+            case .idle, .write, .linger, .none:
+                close(connection)
+            }
+        }
+    }
+
+    // MARK: Shutdown
+
+    /// Stops accepting, closes idle connections; true once nothing is left or time is up.
+    private func beginOrContinueDrain() -> Bool {
+        if drainDeadline == nil {
+            drainDeadline = requestedDrainDeadline.load(ordering: .relaxed)
+            epoll_ctl(epoll, EPOLL_CTL_DEL, listener, nil)
+            for case let connection? in connections where connection.isIdle { close(connection) }
+        } else {
+            for case let connection? in connections where connection.isIdle { close(connection) }
+        }
+        return liveConnections == 0 || now >= drainDeadline!
+    }
+
+    // MARK: Bookkeeping
+
+    private func connection(_ fd: Int32) -> Connection? {
+        Int(fd) < connections.count ? connections[Int(fd)] : nil
+    }
+
+    private func close(_ connection: Connection) {
+        guard self.connection(connection.fd) === connection else { return }
+        connections[Int(connection.fd)] = nil
+        liveConnections -= 1
+        openConnections.close()
+        epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+        Glibc.close(connection.fd)
+    }
+
+    private func register(_ fd: Int32, events: UInt32) throws(SystemError) {
+        var event = epoll_event()
+        event.events = events
+        event.data.u64 = UInt64(UInt32(bitPattern: fd))
+        guard epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) == 0 else { throw SystemError("epoll_ctl") }
+    }
+
+    private func modify(_ connection: Connection, events: UInt32) {
+        var event = epoll_event()
+        event.events = events
+        event.data.u64 = UInt64(UInt32(bitPattern: connection.fd))
+        epoll_ctl(epoll, EPOLL_CTL_MOD, connection.fd, &event)
+    }
+}

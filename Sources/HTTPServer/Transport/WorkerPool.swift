@@ -1,0 +1,64 @@
+import Foundation
+
+/// A fixed set of threads running blocking jobs from a bounded queue.
+///
+/// `submit` never blocks: when the queue is full it returns `false` and the caller answers
+/// `503`, so load beyond capacity is refused rather than queued without bound.
+final class WorkerPool: @unchecked Sendable {
+    typealias Job = @Sendable () -> Void
+
+    private let condition = NSCondition()
+    private var queue: [Job] = []
+    private var head = 0
+    private var stopping = false
+    private let queueLimit: Int
+    private var threads: [Thread] = []
+
+    init(threads count: Int, queueLimit: Int, name: String) {
+        self.queueLimit = queueLimit
+        for index in 0..<max(1, count) {
+            let thread = Thread { [unowned self] in self.work() }
+            thread.name = "\(name)-\(index)"
+            thread.stackSize = 1 << 20
+            threads.append(thread)
+        }
+        threads.forEach { $0.start() }
+    }
+
+    /// Enqueues `job`; false when the queue is full or the pool stopped.
+    func submit(_ job: @escaping Job) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping, queue.count - head < queueLimit else { return false }
+        queue.append(job)
+        condition.signal()
+        return true
+    }
+
+    /// Lets queued jobs finish, then ends the threads.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while head == queue.count && !stopping { condition.wait() }
+            if head == queue.count {
+                condition.unlock()
+                return
+            }
+            let job = queue[head]
+            head += 1
+            if head > 1024 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            job()
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Migrations: under construction.

@@ -1,0 +1,207 @@
+import CLibPQ
+import Glibc
+
+/// One libpq connection and its prepared statements.
+///
+/// Not thread-safe and not `Sendable`: `PostgresPool.withConnection` and `withTransaction` lend
+/// it to one caller at a time; use it only inside that closure. Every statement runs with
+/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`.
+public final class PostgresConnection {
+    private let handle: OpaquePointer
+    /// Names of the statements prepared on this connection, by statement text and parameter types.
+    private var preparedStatements: [StatementKey: String] = [:]
+    /// Past this many, further statements run unprepared, so dynamic SQL cannot exhaust server memory.
+    private static let preparedStatementLimit = 256
+
+    private struct StatementKey: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
+
+    /// Connects, or throws `PostgresError.connection` with libpq's message.
+    init(configuration: PostgresConfiguration) throws(PostgresError) {
+        let timeout = configuration.connectTimeout.components
+        let seconds = max(2, timeout.seconds + (timeout.attoseconds > 0 ? 1 : 0))
+        // libpq reads keywords in order and the last value wins: `connect_timeout` and the
+        // application name are defaults the connection string may override; the encoding is not.
+        let keywords = ["connect_timeout", "fallback_application_name", "dbname", "client_encoding"]
+        let values = [String(seconds), "stepwork", configuration.connectionString, "UTF8"]
+        let connected = Self.withCStrings(keywords) { keywords in
+            Self.withCStrings(values) { values in PQconnectdbParams(keywords, values, 1) }
+        }
+        guard let connected else { throw .connection(message: "libpq could not allocate a connection") }
+        guard PQstatus(connected) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(connected))
+            PQfinish(connected)
+            throw .connection(message: message)
+        }
+        handle = connected
+        // Notices ("schema already exists, skipping") would otherwise go to stderr past the logger.
+        PQsetNoticeReceiver(handle, { _, _ in }, nil)
+        var settings = "SET DateStyle = ISO; SET TimeZone = 'UTC'"
+        if let schema = configuration.searchPath {
+            settings += "; SET search_path = \"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        try unsafeExecuteScript(settings)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Runs one statement and returns its rows.
+    public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
+        PostgresRows(result: try run(query))
+    }
+
+    /// Runs one statement and returns how many rows it inserted, updated or deleted.
+    @discardableResult
+    public func execute(_ query: PostgresQuery) throws(PostgresError) -> Int {
+        try run(query).affectedRows
+    }
+
+    /// Runs trusted SQL text as is: several statements, no parameters (libpq's `PQexec`).
+    ///
+    /// For migration files and fixed administrative statements only. Never put anything a user
+    /// typed into `script`; use `query` or `execute` with interpolation instead.
+    public func unsafeExecuteScript(_ script: String) throws(PostgresError) {
+        _ = try check(PQexec(handle, script))
+    }
+
+    /// Runs `body` inside a transaction: commits when it returns, rolls back when it throws.
+    func transaction<Result>(
+        _ isolation: PostgresIsolationLevel, _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
+        try execute(isolation.begin)
+        let result: Result
+        do {
+            result = try body(self)
+        } catch {
+            // Should the rollback fail too, the pool drops the connection; the caller needs `error`.
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+            // COMMIT would silently roll back: `body` caught a failed statement and returned anyway.
+            try execute("ROLLBACK")
+            throw PostgresError.server(
+                sqlState: "25P02", message: "a statement failed inside the transaction, which was rolled back",
+                detail: nil, constraint: nil)
+        }
+        try execute("COMMIT")
+        return result
+    }
+
+    /// Whether an idle pooled connection may be lent out. An idle connection receives nothing
+    /// unasked, so a readable socket means the server is closing it (`pg_terminate_backend`,
+    /// shutdown, restart) even before libpq has noticed.
+    var isUsable: Bool {
+        var socket = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        return PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+            && poll(&socket, 1, 0) == 0
+    }
+
+    /// Readies the connection for its next borrower, rolling back a transaction left open;
+    /// `false` if it cannot be reused.
+    func resetForReuse() -> Bool {
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_IDLE:
+            return true
+        case PQTRANS_INTRANS, PQTRANS_INERROR:
+            return (try? execute("ROLLBACK")) != nil && PQtransactionStatus(handle) == PQTRANS_IDLE
+        default:
+            return false
+        }
+    }
+
+    private func run(_ query: PostgresQuery) throws(PostgresError) -> PostgresResult {
+        let statement = try preparedStatement(for: query)
+        let count = Int32(query.values.count)
+        return try Self.withParameters(query.values) { values throws(PostgresError) in
+            if let statement {
+                try check(PQexecPrepared(handle, statement, count, values, nil, nil, 0))
+            } else {
+                try check(PQexecParams(handle, query.sql, count, query.types, values, nil, nil, 0))
+            }
+        }
+    }
+
+    /// The name of `query`'s prepared statement, prepared now on first use; `nil` past the limit.
+    private func preparedStatement(for query: PostgresQuery) throws(PostgresError) -> String? {
+        let key = StatementKey(sql: query.sql, types: query.types)
+        if let name = preparedStatements[key] { return name }
+        guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
+        let name = "s\(preparedStatements.count)"
+        _ = try check(PQprepare(handle, name, query.sql, Int32(query.types.count), query.types))
+        preparedStatements[key] = name
+        return name
+    }
+
+    /// Takes ownership of a `PGresult`, turning failures into `PostgresError`.
+    private func check(_ result: OpaquePointer?) throws(PostgresError) -> PostgresResult {
+        guard let result else { throw .connection(message: Self.text(PQerrorMessage(handle))) }
+        let status = PQresultStatus(result)
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresResult(result)
+        case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
+            defer { PQclear(result) }
+            throw error(from: result)
+        default:
+            // COPY and the like: the connection is left mid-protocol and will be dropped.
+            PQclear(result)
+            throw .connection(message: "unsupported result status \(String(cString: PQresStatus(status)))")
+        }
+    }
+
+    private func error(from result: OpaquePointer) -> PostgresError {
+        func field(_ code: Character) -> String? {
+            PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+        }
+        guard PQstatus(handle) == CONNECTION_OK, let sqlState = field("C"), !sqlState.hasPrefix("08") else {
+            return .connection(message: Self.text(PQresultErrorMessage(result)))
+        }
+        return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"))
+    }
+
+    /// Calls `body` with one C string per value (NULL for `nil`), all valid for the whole call.
+    /// Empty strings get a real pointer to a NUL byte.
+    private static func withParameters<Output>(
+        _ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws(PostgresError) -> Output
+    ) throws(PostgresError) -> Output {
+        var storage: [UInt8] = []
+        var offsets: [Int?] = []
+        offsets.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            guard let value else {
+                offsets.append(nil)
+                continue
+            }
+            guard !value.utf8.contains(0) else {
+                throw .invalidParameter(position: index + 1, reason: "PostgreSQL text cannot contain the NUL character")
+            }
+            offsets.append(storage.count)
+            storage.append(contentsOf: value.utf8)
+            storage.append(0)
+        }
+        return try storage.withUnsafeBytes { bytes in
+            Result { () throws(PostgresError) in
+                try body(offsets.map { offset in
+                    offset.map { (bytes.baseAddress! + $0).assumingMemoryBound(to: CChar.self) }
+                })
+            }
+        }.get()
+    }
+
+    private static func withCStrings<Output>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> Output) -> Output {
+        let copies = strings.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        return body(copies.map { UnsafePointer($0) } + [nil])
+    }
+
+    /// libpq's message without its trailing newline.
+    private static func text(_ message: UnsafePointer<CChar>?) -> String {
+        var text = message.map { String(cString: $0) } ?? ""
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+import Logging
+
+/// A bounded pool of PostgreSQL connections for blocking callers: worker threads, never
+/// Swift's cooperative thread pool.
+///
+/// At most `poolSize` connections exist. When all are lent out, callers wait in arrival order
+/// and get `PostgresError.overloaded` after `acquireTimeout` rather than hanging. A connection
+/// comes back only when no transaction is open on it; a broken one is dropped and a new one
+/// opened on the next demand, so the pool outlives `pg_terminate_backend` and server restarts.
+///
+/// `@unchecked Sendable`: every mutable property is guarded by `lock`, and a connection is used
+/// by one thread at a time, handed over under the lock.
+public final class PostgresPool: @unchecked Sendable {
+    public let configuration: PostgresConfiguration
+    private let logger: Logger
+    private let lock = NSLock()
+    /// Connections ready to lend, most recently used last.
+    private var idle: [PostgresConnection] = []
+    /// Connections open or being opened, lent out or idle.
+    private var open = 0
+    private var waiters: [Waiter] = []
+    private var isClosed = false
+
+    /// Attempts of a transaction that keeps failing to serialize, when retrying is asked for.
+    static let transactionAttempts = 5
+
+    /// Someone waiting for a connection, woken by the caller who hands one over.
+    private final class Waiter {
+        let wakeUp = DispatchSemaphore(value: 0)
+        var grant: Grant?
+    }
+
+    /// What a caller gets to use: an idle connection, or the right to open a new one.
+    private enum Grant {
+        case connection(PostgresConnection)
+        case slot
+        case closed
+    }
+
+    /// Opens no connection yet; the first caller does.
+    public init(configuration: PostgresConfiguration, logger: Logger = .silent) {
+        precondition(configuration.poolSize > 0, "the pool needs room for a connection")
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Lends a connection to `body` and takes it back afterwards.
+    ///
+    /// Do not call the pool again from inside `body`: with every connection lent out, it would
+    /// wait for itself until the acquire timeout.
+    public func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+        let connection = try acquire()
+        defer { release(connection) }
+        return try body(connection)
+    }
+
+    /// Runs `body` in a transaction: committed when `body` returns, rolled back when it throws
+    /// (the error thrown is `body`'s even if the rollback fails too).
+    ///
+    /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
+    /// runs again from the start, up to 5 attempts in all with a short random pause between
+    /// them, so `body` must be safe to repeat.
+    public func withTransaction<Result>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        retryingSerializationFailures: Bool = false,
+        _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try withConnection { connection in try connection.transaction(isolation, body) }
+            } catch let error as PostgresError
+                where retryingSerializationFailures && error.isSerializationFailure && attempt < Self.transactionAttempts {
+                logger.debug("postgres_transaction_retry", ["attempt": String(attempt), "sqlstate": error.sqlState ?? "-"])
+                usleep(UInt32.random(in: 1_000...(5_000 << attempt)))
+                attempt += 1
+            }
+        }
+    }
+
+    /// Runs one statement on a pooled connection and returns its rows.
+    public func query(_ query: PostgresQuery) throws -> PostgresRows {
+        try withConnection { try $0.query(query) }
+    }
+
+    /// Runs one statement on a pooled connection and returns how many rows it changed.
+    @discardableResult
+    public func execute(_ query: PostgresQuery) throws -> Int {
+        try withConnection { try $0.execute(query) }
+    }
+
+    /// Checks that the database answers (`SELECT 1`), for readiness probes.
+    public func ping() throws {
+        _ = try query("SELECT 1")
+    }
+
+    /// Closes idle connections and refuses further use; lent connections close when returned.
+    public func close() {
+        let (dropped, woken) = lock.withLock {
+            isClosed = true
+            defer { idle = []; waiters = [] }
+            open -= idle.count
+            return (idle, waiters)
+        }
+        for waiter in woken {
+            waiter.grant = .closed
+            waiter.wakeUp.signal()
+        }
+        _ = dropped
+    }
+
+    /// How many callers wait for a connection right now.
+    var waitingCount: Int { lock.withLock { waiters.count } }
+
+    private func acquire() throws(PostgresError) -> PostgresConnection {
+        switch try reserve() {
+        case .connection(let connection) where connection.isUsable:
+            return connection
+        case .connection:
+            logger.info("postgres_connection_dropped", ["reason": "closed by the server while idle"])
+        case .slot:
+            break
+        case .closed:
+            throw .poolClosed
+        }
+        do {
+            return try PostgresConnection(configuration: configuration)
+        } catch {
+            logger.warning("postgres_connect_failed", error.logFields)
+            hand(nil)
+            throw error
+        }
+    }
+
+    /// Takes an idle connection, or the right to open one, waiting up to the acquire timeout.
+    private func reserve() throws(PostgresError) -> Grant {
+        let waiter: Waiter
+        lock.lock()
+        if isClosed {
+            lock.unlock()
+            return .closed
+        } else if let connection = idle.popLast() {
+            lock.unlock()
+            return .connection(connection)
+        } else if open < configuration.poolSize {
+            open += 1
+            lock.unlock()
+            return .slot
+        } else {
+            waiter = Waiter()
+            waiters.append(waiter)
+            lock.unlock()
+        }
+        let timeout = configuration.acquireTimeout.components
+        let nanoseconds = Int(timeout.seconds) * 1_000_000_000 + Int(timeout.attoseconds / 1_000_000_000)
+        let timedOut = waiter.wakeUp.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut
+        let grant: Grant? = lock.withLock {
+            if waiter.grant == nil {
+                precondition(timedOut, "woken without a grant")
+                waiters.removeAll { $0 === waiter }
+            }
+            return waiter.grant
+        }
+        guard let grant else { throw .overloaded }
+        return grant
+    }
+
+    /// Takes a connection back from its borrower.
+    private func release(_ connection: PostgresConnection) {
+        if connection.resetForReuse() {
+            hand(connection)
+        } else {
+            logger.info("postgres_connection_dropped", ["reason": "broken or stuck in a transaction"])
+            hand(nil)
+        }
+    }
+
+    /// Passes a connection, or the slot of a dropped one, to the longest waiter, else keeps it.
+    private func hand(_ connection: PostgresConnection?) {
+        let waiter: Waiter? = lock.withLock {
+            if !waiters.isEmpty, !isClosed {
+                let waiter = waiters.removeFirst()
+                waiter.grant = connection.map(Grant.connection) ?? .slot
+                return waiter
+            }
+            if let connection, !isClosed {
+                idle.append(connection)
+            } else {
+                open -= 1
+            }
+            return nil
+        }
+        waiter?.wakeUp.signal()
+    }
+}

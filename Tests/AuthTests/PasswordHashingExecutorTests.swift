@@ -1,0 +1,53 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import Auth
+
+@Suite struct PasswordHashingExecutorTests {
+    struct Refused: Error, Equatable {}
+
+    @Test func returnsResultsAndRethrowsErrors() throws {
+        let executor = PasswordHashingExecutor(concurrency: 2, queueCapacity: 2)
+        defer { executor.shutdown() }
+        #expect(try executor.run { 6 * 7 } == 42)
+        #expect(throws: Refused()) { try executor.run { () throws -> Int in throw Refused() } }
+    }
+
+    @Test func neverRunsMoreThanItsConcurrency() {
+        let executor = PasswordHashingExecutor(concurrency: 2, queueCapacity: 64)
+        defer { executor.shutdown() }
+        DispatchQueue.concurrentPerform(iterations: 24) { index in
+            _ = try? executor.run { (0..<200_000).reduce(index, &+) }
+        }
+        #expect((1...2).contains(executor.highWaterMark))
+    }
+
+    @Test func refusesAtOnceWhenThreadsAndQueueAreFull() throws {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 0)
+        defer { executor.shutdown() }
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? executor.run { release.wait() }
+            finished.signal()
+        }
+        while executor.highWaterMark == 0 { usleep(1000) }  // the blocking job is running
+        #expect(throws: PasswordHashingError.busy) { try executor.run { 1 } }
+        release.signal()
+        finished.wait()
+        #expect(try executor.run { 2 } == 2)
+    }
+
+    @Test func runsWorkAtALowerSchedulingPriority() throws {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 0, niceness: 10)
+        defer { executor.shutdown() }
+        let nice = try executor.run { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        #expect(nice == 10)
+    }
+
+    @Test func refusesWorkAfterShutdown() {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 1)
+        executor.shutdown()
+        #expect(throws: PasswordHashingError.busy) { try executor.run { 1 } }
+    }
+}
