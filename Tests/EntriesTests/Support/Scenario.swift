@@ -1,5 +1,7 @@
+import App
 import Foundation
 import Postgres
+import TestSupport
 
 /// A user of a scenario: display name, id and bearer token.
 struct User: Sendable {
@@ -8,16 +10,28 @@ struct User: Sendable {
     let token: String
 }
 
-/// A running server with the steps the tests repeat: registering users, linking sponsors,
-/// writing and sharing entries. Every step goes through the HTTP API and checks its status.
+/// A running application with the steps the tests repeat: registering users, linking
+/// sponsors, writing and sharing entries. Every step goes through the HTTP API, over a real
+/// socket, and checks its status.
 final class Scenario: Sendable {
-    let server: TestServer
+    let app: TestApp
+    private let client: LoopbackHTTPClient
 
-    init(inviteLifetime: Duration = .seconds(7 * 24 * 3600), inviteAcceptFailures: Int = 1000) throws {
-        server = try TestServer(inviteLifetime: inviteLifetime, inviteAcceptFailures: inviteAcceptFailures)
+    /// Room for the races: 16 requests in transactions at once, plus the test's own two.
+    static let concurrency = 24
+
+    init(inviteLifetime: Duration? = nil, inviteAcceptFailures: Int = 1000) throws {
+        app = try TestApp.start { configuration in
+            configuration.databasePoolSize = Self.concurrency
+            configuration.workerThreads = Self.concurrency
+            configuration.registerMaxPerAddress = 1000
+            configuration.inviteAcceptMaxFailuresPerAddress = inviteAcceptFailures
+            if let inviteLifetime { configuration.inviteLifetime = inviteLifetime }
+        }
+        client = LoopbackHTTPClient(port: app.port)
     }
 
-    var pool: PostgresPool { server.pool }
+    var pool: PostgresPool { app.pool }
 
     /// Sends a request; `json` is serialised as the body (a `String` is sent as is).
     func call(
@@ -34,7 +48,7 @@ final class Scenario: Sendable {
                 body = Array(try JSONSerialization.data(withJSONObject: json))
             }
         }
-        return server.send(method: method, target: target, headers: headers, body: body)
+        return try client.send(method: method, target: target, headers: headers, body: body)
     }
 
     /// Like `call`, but throws unless the status is `expected`.
