@@ -1,0 +1,160 @@
+import Foundation
+import Glibc
+
+/// A raw HTTP/1.1 client over one real TCP connection to 127.0.0.1, with a read timeout so a
+/// test can never hang. Sends exactly the bytes it is given, or a request it builds.
+public final class TestHTTPClient {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+
+    public init(port: Int, timeout: Duration = .seconds(10)) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestHTTPError("socket: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw TestHTTPError("connect to port \(port): errno \(errno)")
+        }
+        var time = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(fd) }
+
+    /// Sends bytes as they are.
+    public func send(raw bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { throw TestHTTPError("send failed: errno \(errno)") }
+            offset += written
+        }
+    }
+
+    public func send(raw text: String) throws { try send(raw: Array(text.utf8)) }
+
+    /// Sends a request (with `Host` and, for a body, `Content-Length`) and reads its response.
+    public func request(
+        _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+        token: String? = nil
+    ) throws -> TestHTTPResponse {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
+        if let body { head += "Content-Length: \(body.count)\r\n" }
+        try send(raw: Array((head + "\r\n").utf8) + (body ?? []))
+        return try readResponse(method: method)
+    }
+
+    /// A request whose body is JSON text, sent as `application/json`.
+    public func request(
+        _ method: String, _ path: String, json: String, headers: [(String, String)] = [], token: String? = nil
+    ) throws -> TestHTTPResponse {
+        try request(
+            method, path, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8), token: token)
+    }
+
+    /// Reads one response; `method` tells whether a body follows (`HEAD` has none).
+    public func readResponse(method: String = "GET") throws -> TestHTTPResponse {
+        let headEnd = try readUntilHeadEnd()
+        let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
+        buffer.removeFirst(headEnd + 4)
+        var lines = headText.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
+            throw TestHTTPError("malformed status line: \(headText.prefix(100))")
+        }
+        let headers = lines.compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        let response = TestHTTPResponse(status: status, headers: headers, body: [])
+        if status < 200 || status == 204 || status == 304 || method == "HEAD" {
+            return response
+        }
+        var body: [UInt8]
+        if response.header("transfer-encoding")?.lowercased() == "chunked" {
+            body = try readChunkedBody()
+        } else if let length = response.header("content-length").flatMap(Int.init) {
+            body = try readExactly(length)
+        } else {
+            body = try readToEnd()
+        }
+        return TestHTTPResponse(status: status, headers: headers, body: body)
+    }
+
+    /// Whether the server closed the connection (EOF or reset) before the read timeout.
+    public func isClosedByPeer() -> Bool {
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET || errno == EPIPE }
+            buffer.append(contentsOf: scratch[..<count])
+        }
+    }
+
+    // MARK: Reading
+
+    private func fill() throws {
+        var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count > 0 {
+            buffer.append(contentsOf: scratch[..<count])
+        } else if count == 0 {
+            throw TestHTTPError("connection closed by the server")
+        } else {
+            throw TestHTTPError(errno == EAGAIN ? "timed out waiting for the server" : "recv failed: errno \(errno)")
+        }
+    }
+
+    private func readUntilHeadEnd() throws -> Int {
+        while true {
+            if let end = find([13, 10, 13, 10]) { return end }
+            try fill()
+        }
+    }
+
+    private func find(_ pattern: [UInt8]) -> Int? {
+        guard buffer.count >= pattern.count else { return nil }
+        return (0...(buffer.count - pattern.count)).first { buffer[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
+    private func readExactly(_ count: Int) throws -> [UInt8] {
+        while buffer.count < count { try fill() }
+        defer { buffer.removeFirst(count) }
+        return Array(buffer[..<count])
+    }
+
+    private func readToEnd() throws -> [UInt8] {
+        while true {
+            do { try fill() } catch { break }
+        }
+        defer { buffer.removeAll() }
+        return buffer
+    }
+
+    private func readChunkedBody() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            var lineEnd = find([13, 10])
+            while lineEnd == nil { try fill(); lineEnd = find([13, 10]) }
+            let line = String(decoding: buffer[..<lineEnd!], as: UTF8.self)
+            buffer.removeFirst(lineEnd! + 2)
+            guard let size = Int(line.split(separator: ";")[0], radix: 16) else { throw TestHTTPError("bad chunk size") }
+            if size == 0 {
+                _ = try readExactly(2) // our server sends no trailers: just the final CRLF
+                return body
+            }
+            body += try readExactly(size)
+            _ = try readExactly(2)
+        }
+    }
+}
