@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every role against every entry, share and sponsorship endpoint: the status each must get,
@@ -56,7 +57,7 @@ import Testing
         }
 
         func call(_ method: String, _ path: String, as role: Role, json: Any? = nil, headers: [(String, String)] = [])
-            throws -> Reply
+            throws -> TestHTTPResponse
         {
             try scenario.call(method, path, as: users[role], json: json, headers: headers)
         }
@@ -65,10 +66,10 @@ import Testing
     /// One endpoint: how to call it, and the status each role must get.
     struct Row {
         let name: String
-        let call: (World, Role) throws -> Reply
+        let call: (World, Role) throws -> TestHTTPResponse
         let expected: [Role: Int]
         /// An extra check of a successful answer's content, per role.
-        var check: ((World, Role, Reply) throws -> Void)? = nil
+        var check: ((World, Role, TestHTTPResponse) throws -> Void)? = nil
     }
 
     static func statuses(
@@ -159,7 +160,7 @@ import Testing
             for role in Role.allCases.filter({ $0 != .owner }) + [.owner] {
                 let expected = row.expected[role]!
                 let reply = try row.call(world, role)
-                #expect(reply.status == expected, "\(row.name) as \(role): \(reply.text)")
+                #expect(reply.status == expected, "\(row.name) as \(role): \(reply.bodyString)")
                 if (200..<300).contains(reply.status) {
                     let allowed = row.expected.filter { (200..<300).contains($0.value) }.keys
                     #expect(allowed.contains(role), "\(row.name) as \(role) succeeded: it must not")
@@ -167,7 +168,7 @@ import Testing
                 }
                 if expected == 404 {
                     // Not visible is not there: the very answer a random id gets.
-                    #expect(reply.text == notFound.text, "\(row.name) as \(role)")
+                    #expect(reply.bodyString == notFound.bodyString, "\(row.name) as \(role)")
                 }
             }
         }

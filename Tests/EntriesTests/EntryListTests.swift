@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 @Suite struct EntryListTests {
@@ -103,7 +104,7 @@ import Testing
         ]
         for (target, code) in refusals {
             let reply = try scenario.call("GET", target, as: owner)
-            #expect(reply.status == 400 && reply.code == code, "\(target): \(reply.text)")
+            #expect(reply.status == 400 && reply.code == code, "\(target): \(reply.bodyString)")
         }
         try #expect(scenario.expect(200, "GET", "/v1/entries?limit=1&cursor=\(cursor)", as: owner).ids().count == 1)
     }
