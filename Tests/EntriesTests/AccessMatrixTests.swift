@@ -25,25 +25,25 @@ import Testing
         let endedSponsorship: String
 
         init() throws {
-            scenario = try Scenario()
+            let scenario = try Scenario()
+            self.scenario = scenario
             var users: [Role: User] = [:]
             for role in Role.allCases where role != .anonymous {
                 users[role] = try scenario.register(role.rawValue)
             }
             let owner = users[.owner]!
-            let scenario = scenario
             readSponsorship = try scenario.sponsorship(sponsor: users[.sponsorRead]!, sponsee: owner)
             let commentSponsorship = try scenario.sponsorship(sponsor: users[.sponsorComment]!, sponsee: owner)
             withoutShareSponsorship = try scenario.sponsorship(sponsor: users[.sponsorWithoutShare]!, sponsee: owner)
             let revokedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterRevoke]!, sponsee: owner)
             endedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterEnd]!, sponsee: owner)
 
-            entryId = try scenario.entry(of: owner)["id"] as! String
+            entryId = try scenario.entryId(of: owner)
             try scenario.share(entryId, through: readSponsorship, access: "read", as: owner)
             try scenario.share(entryId, through: commentSponsorship, access: "comment", as: owner)
             try scenario.share(entryId, through: revokedSponsorship, access: "comment", as: owner)
             try scenario.share(entryId, through: endedSponsorship, access: "comment", as: owner)
-            let otherEntry = try scenario.entry(of: owner)["id"] as! String
+            let otherEntry = try scenario.entryId(of: owner)
             try scenario.share(otherEntry, through: withoutShareSponsorship, access: "comment", as: owner)
 
             try scenario.expect(204, "DELETE", "/v1/entries/\(entryId)/shares/\(revokedSponsorship)", as: owner)
@@ -51,7 +51,7 @@ import Testing
 
             let otherSponsee = try scenario.register("otherSponsee")
             let otherPair = try scenario.sponsorship(sponsor: users[.otherPairSponsor]!, sponsee: otherSponsee)
-            let theirEntry = try scenario.entry(of: otherSponsee)["id"] as! String
+            let theirEntry = try scenario.entryId(of: otherSponsee)
             try scenario.share(theirEntry, through: otherPair, access: "comment", as: otherSponsee)
             self.users = users
         }

@@ -161,11 +161,10 @@ import Testing
     }
 
     @Test func patchesChangeOnlyWhatTheyName() throws {
-        let entry = try scenario.entry(of: owner, [
+        let id = try scenario.entryId(of: owner, [
             "kind": "amend", "title": "Uncle", "body": "notes", "step": 9,
             "fields": ["person": "Uncle Joe", "status": "ready"],
         ])
-        let id = try #require(entry["id"] as? String)
         let patch = { (json: Any, version: Int) in
             try scenario.call("PATCH", "/v1/entries/\(id)", as: owner, json: json, headers: [("If-Match", "\"\(version)\"")])
         }
@@ -202,15 +201,14 @@ import Testing
         }
         #expect(try scenario.version(of: id, as: owner) == 3)
 
-        let stepWork = try scenario.entry(of: owner, ["kind": "step_work", "title": "Step 1", "step": 1])
-        let stepWorkId = try #require(stepWork["id"] as? String)
+        let stepWorkId = try scenario.entryId(of: owner, ["kind": "step_work", "title": "Step 1", "step": 1])
         let cleared = try scenario.call(
             "PATCH", "/v1/entries/\(stepWorkId)", as: owner, json: ["step": NSNull()], headers: [("If-Match", "\"1\"")])
         try #expect(cleared.status == 422 && problems(cleared) == ["step:required"])
     }
 
     @Test func patchesNeedTheCurrentVersion() throws {
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let missing = try scenario.call("PATCH", "/v1/entries/\(id)", as: owner, json: ["title": "x"])
         #expect(missing.status == 428 && missing.code == "precondition_required")
         for tag in ["\"2\"", "\"0\"", "1", "W/\"1\"", "*", "\"1\", \"2\"", "garbage"] {
@@ -227,7 +225,7 @@ import Testing
     @Test func deletingAnEntryTakesItsSharesAlong() throws {
         let sponsor = try scenario.register("Sponsor")
         let sponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: owner)
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         try scenario.share(id, through: sponsorship, access: "comment", as: owner)
         try scenario.expect(204, "DELETE", "/v1/entries/\(id)", as: owner)
         try scenario.expect(404, "GET", "/v1/entries/\(id)", as: owner)

@@ -82,6 +82,12 @@ final class Scenario: Sendable {
         try expect(201, "POST", "/v1/entries", as: owner, json: json).json()
     }
 
+    /// The id of a new entry of `owner`.
+    func entryId(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> String {
+        guard let id = try entry(of: owner, json)["id"] as? String else { throw TestHTTPError("no id") }
+        return id
+    }
+
     func share(_ entryId: String, through sponsorshipId: String, access: String, as owner: User) throws {
         try expect(200, "PUT", "/v1/entries/\(entryId)/shares/\(sponsorshipId)", as: owner, json: ["access": access])
     }
