@@ -84,4 +84,18 @@ import TestSupport
         let fields = try #require(try missing.json()["errors"] as? [[String: Any]]).compactMap { $0["field"] as? String }
         #expect(Set(fields) == ["currentPassword", "newPassword"])
     }
+
+    @Test func wrongCurrentPasswordsCountAgainstTheAccountsThrottle() throws {
+        let app = try TestApp.start { $0.loginMaxFailuresPerAccount = 2 }
+        let token = try app.register(email: "ann@example.org").token
+        let change = { (current: String) in
+            try app.send("POST", "/v1/me/password", ["currentPassword": current, "newPassword": "a brand new passphrase"], token: token)
+        }
+        #expect(try change("not the right password").status == 403)
+        #expect(try change("still not the right one").status == 403)
+        let refused = try change(TestApp.password)
+        #expect(refused.status == 429)
+        #expect((refused.header("Retry-After").flatMap { Int($0) } ?? 0) > 0)
+        #expect(try app.login("ann@example.org").status == 429)  // one budget with the logins
+    }
 }
