@@ -11,7 +11,7 @@ public final class PostgresConnection {
     /// Names of the statements prepared on this connection, by statement text and parameter types.
     private var preparedStatements: [StatementKey: String] = [:]
     /// Past this many, further statements run unprepared, so dynamic SQL cannot exhaust server memory.
-    private static let preparedStatementLimit = 256
+    static let preparedStatementLimit = 256
 
     private struct StatementKey: Hashable {
         let sql: String

@@ -80,8 +80,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var loginMaxFailuresPerAddress = 50
     /// Registrations per client address per hour before `429`.
     public var registerMaxPerAddress = 20
-    /// Failed invite acceptances (unknown, used or expired codes) per account per 15 minutes before `429`.
-    public var inviteAcceptMaxFailuresPerAccount = 10
+    /// Failed invite acceptances (unknown, used, expired or malformed codes) per client address per 15 minutes before `429`.
+    public var inviteAcceptMaxFailuresPerAddress = 10
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 
