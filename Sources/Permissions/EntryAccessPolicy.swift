@@ -28,31 +28,21 @@ public struct EntryAccessPolicy: Sendable {
         of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
     ) throws -> Access {
         // One statement whether or not the entry exists or is shared: no timing shortcut.
-        let rows = locking
-            ? try connection.query("""
-                SELECT e.owner_id, granted.access
-                FROM stepwork.entries e
-                LEFT JOIN LATERAL (
-                    SELECT s.access FROM stepwork.shares s
-                    JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
-                    WHERE s.entry_id = e.id AND sp.sponsor_id = \(userId) AND sp.sponsee_id = e.owner_id
-                      AND sp.status = 'active'
-                    FOR SHARE OF s, sp
-                ) granted ON true
-                WHERE e.id = \(entryId)
-                FOR KEY SHARE OF e
-                """)
-            : try connection.query("""
-                SELECT e.owner_id, granted.access
-                FROM stepwork.entries e
-                LEFT JOIN LATERAL (
-                    SELECT s.access FROM stepwork.shares s
-                    JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
-                    WHERE s.entry_id = e.id AND sp.sponsor_id = \(userId) AND sp.sponsee_id = e.owner_id
-                      AND sp.status = 'active'
-                ) granted ON true
-                WHERE e.id = \(entryId)
-                """)
+        let lockGrant: PostgresFragment = locking ? "FOR SHARE OF s, sp" : ""
+        let lockEntry: PostgresFragment = locking ? "FOR KEY SHARE OF e" : ""
+        let rows = try connection.query("""
+            SELECT e.owner_id, granted.access
+            FROM stepwork.entries e
+            LEFT JOIN LATERAL (
+                SELECT s.access FROM stepwork.shares s
+                JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
+                WHERE s.entry_id = e.id AND sp.sponsor_id = \(userId) AND sp.sponsee_id = e.owner_id
+                  AND sp.status = 'active'
+                \(literal: lockGrant)
+            ) granted ON true
+            WHERE e.id = \(entryId)
+            \(literal: lockEntry)
+            """)
         guard let row = rows.first else { return .none }
         if try row.decode("owner_id", as: UUID.self) == userId { return .owner }
         return try row.decode("access", as: ShareAccess?.self)?.access ?? .none

@@ -48,6 +48,12 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             appendParameter(value.postgresText, type: Value.postgresType)
         }
 
+        /// SQL text fixed at compile time, for clauses that vary by code path (`FOR SHARE`,
+        /// a sort direction); never a parameter, and never built from input.
+        public mutating func appendInterpolation(literal fragment: PostgresFragment) {
+            sql += fragment.sql
+        }
+
         /// `nil` becomes NULL; an overload of its own so that optionals interpolate without a warning.
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
             appendParameter(value.postgresText, type: Value.postgresType)
