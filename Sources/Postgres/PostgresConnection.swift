@@ -45,7 +45,8 @@ public final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement and returns its rows. The statement is prepared on this connection the
+    /// first time its text is seen, and reused from then on.
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
         PostgresRows(result: try run(query))
     }
