@@ -15,7 +15,8 @@ public final class Application: Sendable {
     public let pool: PostgresPool
     public let router: Router
     private let server: HTTPServer
-    private let passwordHashing: PasswordHashingExecutor
+    /// Where passwords are hashed; its high-water mark is visible to tests.
+    public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
 
     public init(configuration: AppConfiguration, logger: Logger) {
