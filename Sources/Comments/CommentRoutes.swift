@@ -35,7 +35,7 @@ public struct CommentRoutes: Sendable {
     @Sendable private func thread(_ request: Request) throws -> HTTPResponse {
         let caller = try authenticator.authenticate(request)
         let entryId = try request.parameters.uuid("id")
-        let paging = try CommentPageRequest(query: request.query)
+        let paging = try PageRequest<CommentPosition>(query: request.query)
         return try .json(service.thread(of: entryId, paging: paging, for: caller.userId))
     }
 

@@ -17,12 +17,12 @@ struct CommentService: Sendable {
     private let store = CommentStore()
 
     /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
-    func thread(of entryId: UUID, paging: CommentPageRequest, for userId: UUID) throws -> Page<Comment> {
+    func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID) throws -> Page<Comment> {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
         try pool.withTransaction(isolation: .repeatableRead) { connection in
             try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
             let records = try store.thread(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
-            return paging.page(records)
+            return paging.page(records.map { (Comment($0), $0.position) })
         }
     }
 

@@ -27,7 +27,7 @@ public struct EntryRoutes: Sendable {
             let caller = try authenticator.authenticate(request)
             let page = try service.list(
                 of: caller.userId, filter: try EntryFilter(query: request.query),
-                page: try EntryPageRequest(query: request.query))
+                page: try PageRequest<EntryPosition>(query: request.query))
             return try .json(page)
         }
         router.get("/v1/entries/{id}") { request in
@@ -50,7 +50,7 @@ public struct EntryRoutes: Sendable {
             let caller = try authenticator.authenticate(request)
             let page = try service.shared(
                 with: caller.userId, sponseeId: try Self.sponseeId(in: request.query),
-                page: try EntryPageRequest(query: request.query))
+                page: try PageRequest<EntryPosition>(query: request.query))
             return try .json(page)
         }
     }

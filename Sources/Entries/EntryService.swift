@@ -54,7 +54,7 @@ struct EntryService: Sendable {
         }
     }
 
-    func list(of owner: UUID, filter: EntryFilter, page: EntryPageRequest) throws -> Page<Entry> {
+    func list(of owner: UUID, filter: EntryFilter, page: PageRequest<EntryPosition>) throws -> Page<Entry> {
         let records = try pool.withConnection { connection in
             try store.list(owner: owner, filter: filter, after: page.after, limit: page.fetchLimit, on: connection)
         }
@@ -62,7 +62,7 @@ struct EntryService: Sendable {
     }
 
     /// Entries shared with `sponsor` through active sponsorships, as the policy lists them.
-    func shared(with sponsor: UUID, sponseeId: UUID?, page: EntryPageRequest) throws -> Page<Entry> {
+    func shared(with sponsor: UUID, sponseeId: UUID?, page: PageRequest<EntryPosition>) throws -> Page<Entry> {
         // One snapshot for both statements: every listed entry is still there to be read.
         try pool.withTransaction(isolation: .repeatableRead) { connection in
             let grants = try policy.sharedEntries(

@@ -1,4 +1,5 @@
 import Foundation
+import Web
 
 /// Where an entry stands in a list ordered by `(updated_at, id)`, newest first; the lists
 /// page by it (keyset), so concurrent inserts never shift a page.
@@ -18,4 +19,9 @@ public struct EntryPosition: Sendable, Equatable {
     public static let start = EntryPosition(
         updatedAtMicros: 1 << 53,
         id: UUID(uuid: (0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+}
+
+extension EntryPosition: KeysetPosition {
+    public init(micros: Int64, id: UUID) { self.init(updatedAtMicros: micros, id: id) }
+    public var micros: Int64 { updatedAtMicros }
 }

@@ -1,24 +1,25 @@
 import Foundation
 
-/// The opaque `cursor` of a thread: base64url (unpadded) of `<micros>:<uuid>`, the position
-/// of the last comment of the previous page.
-enum CommentCursor {
+/// The opaque `cursor` of a keyset-paged list: base64url (unpadded) of `<micros>:<uuid>`, the
+/// sort timestamp (microseconds since the epoch, PostgreSQL's precision) and id of the last
+/// item of the previous page.
+public enum KeysetCursor {
     /// From the epoch to 2^53 µs (year 2255): what PostgreSQL converts back exactly.
-    private static let validMicros: ClosedRange<Int64> = 0...(1 << 53)
-    /// Longer than any token `token(for:)` makes.
+    public static let validMicros: ClosedRange<Int64> = 0...(1 << 53)
+    /// Longer than any token `token(micros:id:)` makes.
     private static let maxTokenLength = 96
 
-    static func token(for position: CommentPosition) -> String {
-        let plain = "\(position.createdAtMicros):\(position.id.uuidString.lowercased())"
+    public static func token(micros: Int64, id: UUID) -> String {
+        let plain = "\(micros):\(id.uuidString.lowercased())"
         return String(
             Data(plain.utf8).base64EncodedString()
                 .map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 }
                 .filter { $0 != "=" })
     }
 
-    /// The position in a token made by `token(for:)`; nil for anything else, including other
-    /// spellings of the same position.
-    static func position(from token: String) -> CommentPosition? {
+    /// The position in a token made by `token(micros:id:)`; nil for anything else, including
+    /// other spellings of the same position.
+    public static func position(from token: String) -> (micros: Int64, id: UUID)? {
         guard (1...maxTokenLength).contains(token.utf8.count), token.utf8.allSatisfy(isBase64URLDigit) else {
             return nil
         }
@@ -29,10 +30,9 @@ enum CommentCursor {
         }
         let parts = plain.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let micros = Int64(parts[0]), validMicros.contains(micros),
-            let id = UUID(uuidString: String(parts[1]))
+            let id = UUID(uuidString: String(parts[1])), self.token(micros: micros, id: id) == token
         else { return nil }
-        let position = CommentPosition(createdAtMicros: micros, id: id)
-        return self.token(for: position) == token ? position : nil
+        return (micros, id)
     }
 
     private static func isBase64URLDigit(_ byte: UInt8) -> Bool {
