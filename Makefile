@@ -4,6 +4,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
+BENCH_PG := $(CURDIR)/.data/bench-postgres
 
 .PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries
 
@@ -55,3 +56,16 @@ seed-bench:
 ## bench-entries: p50/p99 of GET /v1/entries/{id} (as a sponsor) and GET /v1/shared under wrk -c32
 bench-entries:
 	scripts/bench/entries.sh $(RUN_PG)
+
+## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load
+BENCH_THREADS ?= 8
+BENCH_SECONDS ?= 10
+bench-db:
+	@scripts/pg.sh up $(BENCH_PG)
+	@url="$$(scripts/pg.sh url $(BENCH_PG))"; \
+	  psql "$$url" -v ON_ERROR_STOP=1 -q -f Benchmarks/db/setup.sql && \
+	  mkdir -p .build && \
+	  cc -O2 -Wall -pthread $$(pkg-config --cflags libpq) -o .build/raw_libpq Benchmarks/db/raw_libpq.c $$(pkg-config --libs libpq) && \
+	  swift build -c release --product stepwork-bench-db && \
+	  .build/raw_libpq "$$url" $(BENCH_THREADS) $(BENCH_SECONDS) && \
+	  .build/release/stepwork-bench-db "$$url" $(BENCH_THREADS) $(BENCH_SECONDS)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every role against every entry, share and sponsorship endpoint: the status each must get,
@@ -24,25 +25,25 @@ import Testing
         let endedSponsorship: String
 
         init() throws {
-            scenario = try Scenario()
+            let scenario = try Scenario()
+            self.scenario = scenario
             var users: [Role: User] = [:]
             for role in Role.allCases where role != .anonymous {
                 users[role] = try scenario.register(role.rawValue)
             }
             let owner = users[.owner]!
-            let scenario = scenario
             readSponsorship = try scenario.sponsorship(sponsor: users[.sponsorRead]!, sponsee: owner)
             let commentSponsorship = try scenario.sponsorship(sponsor: users[.sponsorComment]!, sponsee: owner)
             withoutShareSponsorship = try scenario.sponsorship(sponsor: users[.sponsorWithoutShare]!, sponsee: owner)
             let revokedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterRevoke]!, sponsee: owner)
             endedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterEnd]!, sponsee: owner)
 
-            entryId = try scenario.entry(of: owner)["id"] as! String
+            entryId = try scenario.entryId(of: owner)
             try scenario.share(entryId, through: readSponsorship, access: "read", as: owner)
             try scenario.share(entryId, through: commentSponsorship, access: "comment", as: owner)
             try scenario.share(entryId, through: revokedSponsorship, access: "comment", as: owner)
             try scenario.share(entryId, through: endedSponsorship, access: "comment", as: owner)
-            let otherEntry = try scenario.entry(of: owner)["id"] as! String
+            let otherEntry = try scenario.entryId(of: owner)
             try scenario.share(otherEntry, through: withoutShareSponsorship, access: "comment", as: owner)
 
             try scenario.expect(204, "DELETE", "/v1/entries/\(entryId)/shares/\(revokedSponsorship)", as: owner)
@@ -50,13 +51,13 @@ import Testing
 
             let otherSponsee = try scenario.register("otherSponsee")
             let otherPair = try scenario.sponsorship(sponsor: users[.otherPairSponsor]!, sponsee: otherSponsee)
-            let theirEntry = try scenario.entry(of: otherSponsee)["id"] as! String
+            let theirEntry = try scenario.entryId(of: otherSponsee)
             try scenario.share(theirEntry, through: otherPair, access: "comment", as: otherSponsee)
             self.users = users
         }
 
         func call(_ method: String, _ path: String, as role: Role, json: Any? = nil, headers: [(String, String)] = [])
-            throws -> Reply
+            throws -> TestHTTPResponse
         {
             try scenario.call(method, path, as: users[role], json: json, headers: headers)
         }
@@ -65,10 +66,10 @@ import Testing
     /// One endpoint: how to call it, and the status each role must get.
     struct Row {
         let name: String
-        let call: (World, Role) throws -> Reply
+        let call: (World, Role) throws -> TestHTTPResponse
         let expected: [Role: Int]
         /// An extra check of a successful answer's content, per role.
-        var check: ((World, Role, Reply) throws -> Void)? = nil
+        var check: ((World, Role, TestHTTPResponse) throws -> Void)? = nil
     }
 
     static func statuses(
@@ -159,7 +160,7 @@ import Testing
             for role in Role.allCases.filter({ $0 != .owner }) + [.owner] {
                 let expected = row.expected[role]!
                 let reply = try row.call(world, role)
-                #expect(reply.status == expected, "\(row.name) as \(role): \(reply.text)")
+                #expect(reply.status == expected, "\(row.name) as \(role): \(reply.bodyString)")
                 if (200..<300).contains(reply.status) {
                     let allowed = row.expected.filter { (200..<300).contains($0.value) }.keys
                     #expect(allowed.contains(role), "\(row.name) as \(role) succeeded: it must not")
@@ -167,7 +168,7 @@ import Testing
                 }
                 if expected == 404 {
                     // Not visible is not there: the very answer a random id gets.
-                    #expect(reply.text == notFound.text, "\(row.name) as \(role)")
+                    #expect(reply.bodyString == notFound.bodyString, "\(row.name) as \(role)")
                 }
             }
         }

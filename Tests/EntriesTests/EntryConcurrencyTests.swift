@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func ofSixteenPatchesOfOneVersionExactlyOneWins() throws {
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let (scenario, owner) = (scenario, owner)
         let lock: PostgresQuery = "SELECT 1 FROM stepwork.entries WHERE id = \(UUID(uuidString: id)!) FOR UPDATE"
         let statuses = try scenario.race(16, behind: lock) { index in
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func concurrentDeletesOfOneEntryNeitherFailNorDeadlock() throws {
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let (scenario, owner) = (scenario, owner)
         let lock: PostgresQuery = "SELECT 1 FROM stepwork.entries WHERE id = \(UUID(uuidString: id)!) FOR UPDATE"
         let statuses = try scenario.race(8, behind: lock) { _ in
@@ -59,7 +59,7 @@ import Testing
     func raceReads(cutOff: @escaping @Sendable (_ entryId: String, _ sponsorshipId: String) throws -> Void) throws {
         let sponsor = try scenario.register("Sponsor")
         let sponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: owner)
-        let entryId = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let entryId = try scenario.entryId(of: owner)
         try scenario.share(entryId, through: sponsorship, access: "comment", as: owner)
         try scenario.expect(200, "GET", "/v1/entries/\(entryId)", as: sponsor)
 

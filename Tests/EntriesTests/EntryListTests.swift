@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 @Suite struct EntryListTests {
@@ -31,7 +32,7 @@ import Testing
     @Test func pagesWalkEveryEntryOnceWhileOthersAreWritten() throws {
         var expected: [String] = []
         for index in 0..<23 {
-            expected.append(try #require(try scenario.entry(of: owner, ["kind": "journal", "title": "E\(index)"])["id"] as? String))
+            expected.append(try scenario.entryId(of: owner, ["kind": "journal", "title": "E\(index)"]))
         }
         // Eight more rows with one and the same updated_at, and two a microsecond apart: the
         // keyset must order and page them by id without losing or repeating one.
@@ -46,7 +47,7 @@ import Testing
 
         var inserted: [String] = []
         let walked = try walk("/v1/entries", as: owner, limit: 4) {
-            inserted.append(try #require(try scenario.entry(of: owner, ["kind": "journal", "title": "new"])["id"] as? String))
+            inserted.append(try scenario.entryId(of: owner, ["kind": "journal", "title": "new"]))
         }
         let normalised = walked.map { $0.uppercased() }
         #expect(Set(normalised).count == normalised.count, "an entry came twice")
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func anUpdatedEntryMovesToTheTop() throws {
-        let older = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let older = try scenario.entryId(of: owner)
         try scenario.entry(of: owner)
         try scenario.expect(
             200, "PATCH", "/v1/entries/\(older)", as: owner, json: ["body": "more"], headers: [("If-Match", "\"1\"")])
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func badQueriesAreRefused() throws {
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         try scenario.entry(of: owner)
         let cursor = try #require(try scenario.expect(200, "GET", "/v1/entries?limit=1", as: owner).json()["nextCursor"] as? String)
         #expect(!cursor.contains(id) && !cursor.contains(id.lowercased()))
@@ -103,7 +104,7 @@ import Testing
         ]
         for (target, code) in refusals {
             let reply = try scenario.call("GET", target, as: owner)
-            #expect(reply.status == 400 && reply.code == code, "\(target): \(reply.text)")
+            #expect(reply.status == 400 && reply.code == code, "\(target): \(reply.bodyString)")
         }
         try #expect(scenario.expect(200, "GET", "/v1/entries?limit=1&cursor=\(cursor)", as: owner).ids().count == 1)
     }
@@ -115,16 +116,16 @@ import Testing
         let otherSponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: other)
         var mine: [String] = []
         for index in 0..<7 {
-            let id = try #require(try scenario.entry(of: owner, ["kind": "journal", "title": "M\(index)"])["id"] as? String)
+            let id = try scenario.entryId(of: owner, ["kind": "journal", "title": "M\(index)"])
             try scenario.entry(of: owner)  // never shared
             try scenario.share(id, through: ownerSponsorship, access: index % 2 == 0 ? "read" : "comment", as: owner)
             mine.append(id)
         }
-        let theirs = try #require(try scenario.entry(of: other)["id"] as? String)
+        let theirs = try scenario.entryId(of: other)
         try scenario.share(theirs, through: otherSponsorship, access: "read", as: other)
 
         let walked = try walk("/v1/shared", as: sponsor, limit: 3) {
-            let extra = try #require(try scenario.entry(of: owner)["id"] as? String)
+            let extra = try scenario.entryId(of: owner)
             try scenario.share(extra, through: ownerSponsorship, access: "read", as: owner)
         }
         #expect(Set(walked).count == walked.count)

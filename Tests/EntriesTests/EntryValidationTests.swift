@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct EntryValidationTests {
@@ -10,12 +11,12 @@ import Testing
         owner = try scenario.register("Owner")
     }
 
-    func create(_ json: Any) throws -> Reply {
+    func create(_ json: Any) throws -> TestHTTPResponse {
         try scenario.call("POST", "/v1/entries", as: owner, json: json)
     }
 
     /// The `field` and `code` of each problem a `422` lists.
-    func problems(_ reply: Reply) throws -> [String] {
+    func problems(_ reply: TestHTTPResponse) throws -> [String] {
         let errors = try reply.json()["errors"] as? [[String: Any]] ?? []
         return errors.map { "\($0["field"] as? String ?? "?"):\($0["code"] as? String ?? "?")" }
     }
@@ -40,7 +41,7 @@ import Testing
         ]
         for (json, fields) in cases {
             let reply = try create(json)
-            #expect(reply.status == 201, "\(json): \(reply.text)")
+            #expect(reply.status == 201, "\(json): \(reply.bodyString)")
             let entry = try reply.json()
             let id = try #require(entry["id"] as? String)
             #expect(reply.header("Location")?.lowercased() == "/v1/entries/\(id.lowercased())")
@@ -93,7 +94,7 @@ import Testing
         ]
         for (json, expected) in refused {
             let reply = try create(json)
-            #expect(reply.status == 422 && reply.code == "validation_failed", "\(json): \(reply.text)")
+            #expect(reply.status == 422 && reply.code == "validation_failed", "\(json): \(reply.bodyString)")
             #expect(try problems(reply) == expected, "\(json)")
         }
         let accepted = try create([
@@ -118,7 +119,7 @@ import Testing
         ]
         for (json, expected) in unknown {
             let reply = try create(json)
-            #expect(reply.status == 400 && reply.code == "unknown_field", "\(json): \(reply.text)")
+            #expect(reply.status == 400 && reply.code == "unknown_field", "\(json): \(reply.bodyString)")
             #expect(try problems(reply) == expected, "\(json)")
         }
     }
@@ -136,7 +137,7 @@ import Testing
         ]
         for (json, expected) in refused {
             let reply = try create(json)
-            #expect(reply.status == 422, "\(json): \(reply.text)")
+            #expect(reply.status == 422, "\(json): \(reply.bodyString)")
             if expected.first?.hasPrefix("kind") == false {
                 #expect(try problems(reply) == expected, "\(json)")
             }
@@ -155,16 +156,15 @@ import Testing
             #"{"kind":"meeting","title":"t","fields":{"date":"2026-01-05","name":"\u0000"}}"#,
         ] {
             let reply = try create(json)
-            #expect(reply.status == 422, "\(json): \(reply.text)")
+            #expect(reply.status == 422, "\(json): \(reply.bodyString)")
         }
     }
 
     @Test func patchesChangeOnlyWhatTheyName() throws {
-        let entry = try scenario.entry(of: owner, [
+        let id = try scenario.entryId(of: owner, [
             "kind": "amend", "title": "Uncle", "body": "notes", "step": 9,
             "fields": ["person": "Uncle Joe", "status": "ready"],
         ])
-        let id = try #require(entry["id"] as? String)
         let patch = { (json: Any, version: Int) in
             try scenario.call("PATCH", "/v1/entries/\(id)", as: owner, json: json, headers: [("If-Match", "\"\(version)\"")])
         }
@@ -197,19 +197,18 @@ import Testing
         ]
         for (json, status, code) in refusals {
             let reply = try patch(json, 3)
-            #expect(reply.status == status && reply.code == code, "\(json): \(reply.text)")
+            #expect(reply.status == status && reply.code == code, "\(json): \(reply.bodyString)")
         }
         #expect(try scenario.version(of: id, as: owner) == 3)
 
-        let stepWork = try scenario.entry(of: owner, ["kind": "step_work", "title": "Step 1", "step": 1])
-        let stepWorkId = try #require(stepWork["id"] as? String)
+        let stepWorkId = try scenario.entryId(of: owner, ["kind": "step_work", "title": "Step 1", "step": 1])
         let cleared = try scenario.call(
             "PATCH", "/v1/entries/\(stepWorkId)", as: owner, json: ["step": NSNull()], headers: [("If-Match", "\"1\"")])
         try #expect(cleared.status == 422 && problems(cleared) == ["step:required"])
     }
 
     @Test func patchesNeedTheCurrentVersion() throws {
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let missing = try scenario.call("PATCH", "/v1/entries/\(id)", as: owner, json: ["title": "x"])
         #expect(missing.status == 428 && missing.code == "precondition_required")
         for tag in ["\"2\"", "\"0\"", "1", "W/\"1\"", "*", "\"1\", \"2\"", "garbage"] {
@@ -226,7 +225,7 @@ import Testing
     @Test func deletingAnEntryTakesItsSharesAlong() throws {
         let sponsor = try scenario.register("Sponsor")
         let sponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: owner)
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         try scenario.share(id, through: sponsorship, access: "comment", as: owner)
         try scenario.expect(204, "DELETE", "/v1/entries/\(id)", as: owner)
         try scenario.expect(404, "GET", "/v1/entries/\(id)", as: owner)

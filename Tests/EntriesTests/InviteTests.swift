@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 @Suite struct InviteTests {
@@ -46,7 +47,7 @@ import Testing
         for answer in answers {
             #expect(answer.status == 404)
             #expect(answer.code == "invite_not_found")
-            #expect(answer.text == answers[0].text)
+            #expect(answer.bodyString == answers[0].bodyString)
         }
         try expiring.expect(200, "GET", "/v1/sponsorships", as: cleo)
         #expect(try expiring.call("GET", "/v1/sponsorships", as: cleo).items().isEmpty)

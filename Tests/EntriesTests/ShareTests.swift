@@ -14,7 +14,7 @@ import Testing
 
     @Test func aShareIsCreatedChangedListedAndRevoked() throws {
         let sponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: owner)
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let path = "/v1/entries/\(id)/shares/\(sponsorship)"
 
         let created = try scenario.expect(200, "PUT", path, as: owner, json: ["access": "read"]).json()
@@ -44,7 +44,7 @@ import Testing
 
     @Test func onlyActiveSponsorshipsOfTheOwnerAsSponseeQualify() throws {
         let stranger = try scenario.register("Stranger")
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let ownerSponsors = try scenario.sponsorship(sponsor: owner, sponsee: sponsor)
         let othersPair = try scenario.sponsorship(sponsor: stranger, sponsee: sponsor)
         let ended = try scenario.sponsorship(sponsor: stranger, sponsee: owner)
@@ -59,7 +59,7 @@ import Testing
 
     @Test func theBodyIsCheckedStrictly() throws {
         let sponsorship = try scenario.sponsorship(sponsor: sponsor, sponsee: owner)
-        let id = try #require(try scenario.entry(of: owner)["id"] as? String)
+        let id = try scenario.entryId(of: owner)
         let path = "/v1/entries/\(id)/shares/\(sponsorship)"
         for (json, status) in [(["access": "owner"], 422), (["access": "none"], 422), ([:], 422),
                                (["access": "read", "grantedAt": "2020-01-01T00:00:00.000Z"], 400)] as [([String: Any], Int)] {

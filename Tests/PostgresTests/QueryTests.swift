@@ -7,14 +7,14 @@ import Testing
         let email = "x'; DROP TABLE users; --"
         let query: PostgresQuery = "SELECT id FROM users WHERE email = \(email) AND age > \(18) AND note = \(String?.none)"
         #expect(query.sql == "SELECT id FROM users WHERE email = $1 AND age > $2 AND note = $3")
-        #expect(query.values == [email, "18", nil])
-        #expect(query.types == [0, 20, 0])
+        #expect(query.parameters.map(\.text) == [email, "18", nil])
+        #expect(query.parameters.map(\.type) == [0, 20, 0])
     }
 
     @Test func literalsHaveNoParameters() {
         let query: PostgresQuery = "SELECT 1"
         #expect(query.sql == "SELECT 1")
-        #expect(query.values.isEmpty)
+        #expect(query.parameters.isEmpty)
     }
 
     @Test func descriptionLeavesOutValues() {

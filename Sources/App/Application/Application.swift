@@ -1,4 +1,5 @@
 import Auth
+import Comments
 import Entries
 import HTTPServer
 import Logging
@@ -46,6 +47,7 @@ public final class Application: Sendable {
         let policy = EntryAccessPolicy(logger: logger)
         EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
         ShareRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
+        CommentRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 

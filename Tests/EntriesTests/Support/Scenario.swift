@@ -15,7 +15,6 @@ struct User: Sendable {
 /// socket, and checks its status.
 final class Scenario: Sendable {
     let app: TestApp
-    private let client: LoopbackHTTPClient
 
     /// Room for the races: 16 requests in transactions at once, plus the test's own two.
     static let concurrency = 24
@@ -28,27 +27,20 @@ final class Scenario: Sendable {
             configuration.inviteAcceptMaxFailuresPerAddress = inviteAcceptFailures
             if let inviteLifetime { configuration.inviteLifetime = inviteLifetime }
         }
-        client = LoopbackHTTPClient(port: app.port)
     }
 
     var pool: PostgresPool { app.pool }
 
-    /// Sends a request; `json` is serialised as the body (a `String` is sent as is).
+    /// Sends a request on a connection of its own; `json` is serialised as the body (a
+    /// `String` is sent as is).
     func call(
         _ method: String, _ target: String, as user: User? = nil, json: Any? = nil, headers: [(String, String)] = []
-    ) throws -> Reply {
-        var headers = headers
-        if let user { headers.append(("Authorization", "Bearer \(user.token)")) }
-        var body: [UInt8] = []
-        if let json {
-            headers.append(("Content-Type", "application/json"))
-            if let text = json as? String {
-                body = Array(text.utf8)
-            } else {
-                body = Array(try JSONSerialization.data(withJSONObject: json))
-            }
+    ) throws -> TestHTTPResponse {
+        let body = try json.map { json in
+            if let text = json as? String { return text }
+            return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
         }
-        return try client.send(method: method, target: target, headers: headers, body: body)
+        return try app.request(method, target, json: body, headers: headers, token: user?.token)
     }
 
     /// Like `call`, but throws unless the status is `expected`.
@@ -56,30 +48,23 @@ final class Scenario: Sendable {
     func expect(
         _ expected: Int, _ method: String, _ target: String, as user: User? = nil, json: Any? = nil,
         headers: [(String, String)] = []
-    ) throws -> Reply {
+    ) throws -> TestHTTPResponse {
         let reply = try call(method, target, as: user, json: json, headers: headers)
         guard reply.status == expected else {
-            throw ScenarioError("\(method) \(target): expected \(expected), got \(reply.status) \(reply.text)")
+            throw TestHTTPError("\(method) \(target): expected \(expected), got \(reply.status) \(reply.bodyString)")
         }
         return reply
     }
 
     func register(_ name: String) throws -> User {
-        let email = "\(name.lowercased())-\(UUID().uuidString.prefix(8))@example.test"
-        let reply = try expect(
-            201, "POST", "/v1/auth/register",
-            json: ["email": email, "password": "correct horse battery", "displayName": name])
-        let json = try reply.json()
-        guard let token = json["token"] as? String, let id = (json["user"] as? [String: Any])?["id"] as? String else {
-            throw ScenarioError("registration answered \(reply.text)")
-        }
-        return User(name: name, id: id, token: token)
+        let (token, id) = try app.register(displayName: name)
+        return User(name: name, id: id.uuidString, token: token)
     }
 
     /// A new invite code made by `inviter`, who takes `role`.
     func inviteCode(by inviter: User, role: String) throws -> String {
         guard let code = try expect(201, "POST", "/v1/invites", as: inviter, json: ["role": role]).json()["code"] as? String
-        else { throw ScenarioError("no code") }
+        else { throw TestHTTPError("no code") }
         return code
     }
 
@@ -87,7 +72,7 @@ final class Scenario: Sendable {
     func sponsorship(sponsor: User, sponsee: User) throws -> String {
         let code = try inviteCode(by: sponsee, role: "sponsee")
         let reply = try expect(201, "POST", "/v1/invites/accept", as: sponsor, json: ["code": code])
-        guard let id = try reply.json()["id"] as? String else { throw ScenarioError("no id") }
+        guard let id = try reply.json()["id"] as? String else { throw TestHTTPError("no id") }
         return id
     }
 
@@ -95,6 +80,12 @@ final class Scenario: Sendable {
     @discardableResult
     func entry(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> [String: Any] {
         try expect(201, "POST", "/v1/entries", as: owner, json: json).json()
+    }
+
+    /// The id of a new entry of `owner`.
+    func entryId(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> String {
+        guard let id = try entry(of: owner, json)["id"] as? String else { throw TestHTTPError("no id") }
+        return id
     }
 
     func share(_ entryId: String, through sponsorshipId: String, access: String, as owner: User) throws {
@@ -126,7 +117,7 @@ final class Scenario: Sendable {
     /// The entry's current version, read by its owner.
     func version(of entryId: String, as owner: User) throws -> Int {
         guard let version = try expect(200, "GET", "/v1/entries/\(entryId)", as: owner).json()["version"] as? Int else {
-            throw ScenarioError("no version")
+            throw TestHTTPError("no version")
         }
         return version
     }
