@@ -12,13 +12,15 @@
 #      password (so every admitted login costs one derivation; the rest get 503). Concurrent
 #      logins count against the account's throttle until they succeed: start the server with
 #      STEPWORK_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000 or most of the storm is 429, not hashing.
-# Environment: DURATION (default 20s), CONNECTIONS for /healthz (8), STORM_CONNECTIONS (32).
+# Environment: DURATION (default 20s), CONNECTIONS for /healthz (8), STORM_CONNECTIONS (32),
+# ROUNDS of alone/storm pairs (3), alternated so that outside load hits both alike.
 set -euo pipefail
 cd "$(dirname "$0")"
 base=${1:-http://127.0.0.1:8080}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-8}
 storm_connections=${STORM_CONNECTIONS:-32}
+rounds=${ROUNDS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${storm:-}" ] && kill "$storm" 2>/dev/null || true' EXIT
 
@@ -37,16 +39,20 @@ echo "== one registration over HTTP (includes one derivation at the server's con
 curl -fsS -o /dev/null -w "  %{http_code} in %{time_total} s\n" -H 'Content-Type: application/json' \
   --data-binary @"$work/register.json" "$base/v1/auth/register"
 
-echo "== GET /healthz alone: wrk -t1 -c$connections -d$duration"
-wrk -t1 -c"$connections" -d"$duration" --latency "$base/healthz" | grep -E "Latency|50%|90%|99%|Requests/sec"
+for round in $(seq "$rounds"); do
+  echo "== round $round/$rounds: GET /healthz alone: wrk -t1 -c$connections -d$duration"
+  wrk -t1 -c"$connections" -d"$duration" --latency "$base/healthz" | grep -E "50%|90%|99%|Requests/sec"
 
-echo "== GET /healthz during a login storm (wrk -t1 -c$storm_connections, correct password)"
-wrk -t1 -c"$storm_connections" -d"$(( ${duration%s} + 6 ))s" --timeout 30s --latency -s count-statuses.lua "$base/v1/auth/login" \
-  -- "$work/login.json" >"$work/storm.txt" 2>&1 &
-storm=$!
-sleep 3
-wrk -t1 -c"$connections" -d"$duration" --latency "$base/healthz" | grep -E "Latency|50%|90%|99%|Requests/sec"
-wait "$storm"
-storm=
-echo "  the storm's logins:"
-grep -E "Requests/sec|status|Socket errors|50%|99%" "$work/storm.txt"
+  echo "== round $round/$rounds: GET /healthz during a login storm (wrk -t1 -c$storm_connections, correct password)"
+  wrk -t1 -c"$storm_connections" -d"$(( ${duration%s} + 6 ))s" --timeout 60s --latency -s count-statuses.lua \
+    "$base/v1/auth/login" -- "$work/login.json" >"$work/storm.txt" 2>&1 &
+  storm=$!
+  sleep 3
+  wrk -t1 -c"$connections" -d"$duration" --latency "$base/healthz" | grep -E "50%|90%|99%|Requests/sec"
+  wait "$storm"
+  storm=
+  echo "   the storm's logins (latency, rate, answers):"
+  grep -E "50%|99%|Requests/sec|status|Socket errors" "$work/storm.txt"
+  echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  sleep 10  # let the logins still queued in the server finish before the next quiet round
+done
