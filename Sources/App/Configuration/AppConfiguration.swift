@@ -61,7 +61,7 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Password hashes computed at once (each takes ~128 MiB at cost 17).
     public var hashingConcurrency = 1
     /// Requests that may wait for a hashing slot; beyond that they are answered `503`.
-    public var hashingQueueLimit = 16
+    public var hashingQueueLimit = 4
 
     // MARK: Sessions and invites
 
