@@ -36,7 +36,7 @@ public final class HTTPServer: @unchecked Sendable {
         let connections = OpenConnectionCount()
         for index in 0..<max(1, configuration.eventLoops) {
             let loop = try EventLoop(
-                index: index, listener: fd, configuration: configuration, responder: responder, workers: workers,
+                listener: fd, configuration: configuration, responder: responder, workers: workers,
                 openConnections: connections, logger: logger)
             loops.append(loop)
             finished.enter()

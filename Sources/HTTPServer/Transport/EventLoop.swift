@@ -13,7 +13,6 @@ final class EventLoop: @unchecked Sendable {
         let response: HTTPResponse
     }
 
-    private let index: Int
     private let configuration: HTTPServerConfiguration
     private let responder: any HTTPResponder
     private let workers: WorkerPool
@@ -42,10 +41,9 @@ final class EventLoop: @unchecked Sendable {
     private static let lingerBytes = 256 * 1024
 
     init(
-        index: Int, listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+        listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
         workers: WorkerPool, openConnections: OpenConnectionCount, logger: Logger
     ) throws(SystemError) {
-        self.index = index
         self.listener = listener
         self.configuration = configuration
         self.responder = responder
