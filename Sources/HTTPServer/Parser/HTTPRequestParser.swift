@@ -95,9 +95,10 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private mutating func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, scanned: Int) throws(HTTPParseError) -> (consumed: Int, event: Event?) {
-        // RFC 9112 §2.2: ignore empty lines before the request line.
-        if scanned == 0, bytes.count >= 2, bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") {
-            return (2, nil)
+        // RFC 9112 §2.2: ignore empty lines before the request line (a lone CR waits for its LF).
+        if scanned == 0, bytes.first == UInt8(ascii: "\r") {
+            guard bytes.count >= 2 else { return (0, nil) }
+            if bytes[1] == UInt8(ascii: "\n") { return (2, nil) }
         }
         guard let end = Self.headEnd(in: bytes, from: max(0, scanned - 3)) else {
             if bytes.count > limits.maxHeadBytes {
