@@ -312,7 +312,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func dispatch(_ request: HTTPRequest, on connection: Connection) {
         let head = request.head
-        let keepAlive = wantsKeepAlive(head) && drainDeadline == nil
+        let keepAlive = wantsKeepAlive(head)
         if responder.canRespondInline(to: head) {
             write(responder.respond(to: request), to: head, keepAlive: keepAlive, on: connection)
             return
@@ -331,7 +331,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
-        let keepAlive = keepAlive && !(response.headers["connection"].map(Self.listsClose) ?? false)
+        // While draining, every answer is the connection's last.
+        let keepAlive = keepAlive && drainDeadline == nil
+            && !(response.headers["connection"].map(Self.listsClose) ?? false)
         ResponseSerializer.write(
             response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
             into: &connection.output)

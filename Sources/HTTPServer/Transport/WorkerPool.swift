@@ -12,17 +12,16 @@ final class WorkerPool: @unchecked Sendable {
     private var head = 0
     private var stopping = false
     private let queueLimit: Int
-    private var threads: [Thread] = []
 
+    /// Starts the threads; each keeps the pool alive until `stop()` lets it end.
     init(threads count: Int, queueLimit: Int, name: String) {
         self.queueLimit = queueLimit
         for index in 0..<max(1, count) {
-            let thread = Thread { [unowned self] in self.work() }
+            let thread = Thread { self.work() }
             thread.name = "\(name)-\(index)"
             thread.stackSize = 1 << 20
-            threads.append(thread)
+            thread.start()
         }
-        threads.forEach { $0.start() }
     }
 
     /// Enqueues `job`; false when the queue is full or the pool stopped.
