@@ -69,3 +69,17 @@ bench-db:
 	  swift build -c release --product stepwork-bench-db && \
 	  .build/raw_libpq "$$url" $(BENCH_THREADS) $(BENCH_SECONDS) && \
 	  .build/release/stepwork-bench-db "$$url" $(BENCH_THREADS) $(BENCH_SECONDS)
+
+## fuzz: libFuzzer on the request parser for FUZZ_SECONDS (crashes land in .build-fuzz/)
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     := $(CURDIR)/.build-fuzz
+FUZZ_SOURCES := $(wildcard Fuzz/HTTPParserFuzzer/*.swift) $(wildcard Sources/HTTPServer/Parser/*.swift) \
+                $(filter-out Sources/HTTPServer/HTTPServer%.swift,$(wildcard Sources/HTTPServer/HTTP*.swift))
+fuzz: $(FUZZ_DIR)/http-parser-fuzzer
+	@mkdir -p $(FUZZ_DIR)/corpus && cp -n Fuzz/HTTPParserFuzzer/seeds/* $(FUZZ_DIR)/corpus/
+	cd $(FUZZ_DIR) && SWIFT_BACKTRACE=enable=no ./http-parser-fuzzer corpus \
+	  -dict=$(CURDIR)/Fuzz/HTTPParserFuzzer/http.dict -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+
+$(FUZZ_DIR)/http-parser-fuzzer: $(FUZZ_SOURCES)
+	@mkdir -p $(FUZZ_DIR)
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name HTTPParserFuzzer $(FUZZ_SOURCES) -o $@
