@@ -44,6 +44,9 @@ import Testing
         Refusal(name: "malformed trailer", input: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nbad trailer\r\n\r\n", status: 400),
         Refusal(name: "chunked body over the limit", input: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n41\r\n", status: 413),
         Refusal(name: "declared body over the limit", input: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 65\r\n\r\n", status: 413),
+        Refusal(name: "trailers over the head limit (found by the fuzzer)",
+                input: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"
+                    + String(repeating: "X-T: v\r\n", count: 200) + "\r\n", status: 431),
         Refusal(name: "HTTP/1.1 without Host", input: "GET / HTTP/1.1\r\n\r\n", status: 400),
         Refusal(name: "two Hosts", input: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", status: 400),
         Refusal(name: "two Hosts in HTTP/1.0", input: "GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", status: 400),

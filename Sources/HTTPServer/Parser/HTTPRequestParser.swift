@@ -77,10 +77,10 @@ public struct HTTPRequestParser: Sendable {
             return (2, nil)
 
         case .trailers(let head, let body, let seen):
-            guard let lineEnd = try Self.lineEnd(in: bytes, limit: limits.maxHeadBytes - seen) else {
-                if bytes.count > limits.maxHeadBytes - seen { throw .headTooLarge }
-                return (0, nil)
-            }
+            // Trailer fields count against the head limit, as header fields do.
+            let room = limits.maxHeadBytes - seen
+            guard room > 0 else { throw .headTooLarge }
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: room) else { return (0, nil) }
             if lineEnd == 0 {
                 state = .head(scanned: 0)
                 return (2, .complete(head, body: body))
@@ -147,7 +147,7 @@ public struct HTTPRequestParser: Sendable {
     /// The index of the CR of the first CRLF, nil if none yet; a bare CR or LF, or a line
     /// longer than `limit`, is an error.
     private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) throws(HTTPParseError) -> Int? {
-        for index in 0..<min(bytes.count, limit + 1) {
+        for index in 0..<min(bytes.count, max(limit, 0) + 1) {
             switch bytes[index] {
             case UInt8(ascii: "\n"):
                 throw .badRequest("bare LF")
