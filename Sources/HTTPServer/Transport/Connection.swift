@@ -31,8 +31,10 @@ final class Connection {
     var readable = false
     /// Whether `EPOLLOUT` is registered (only while a write is pending).
     var wantsWrite = false
-    /// The peer shut its write side.
+    /// The peer shut its write side (we read its end).
     var peerClosed = false
+    /// epoll reported the peer's shutdown (`EPOLLRDHUP`); reading goes on until the end is seen.
+    var peerClosing = false
     var deadline: UInt64 = 0
     var deadlineKind = DeadlineKind.idle
     /// Discarded bytes while lingering.

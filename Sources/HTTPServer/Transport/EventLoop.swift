@@ -120,6 +120,7 @@ final class EventLoop: @unchecked Sendable {
             }
             if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0, self.connection(fd) === connection {
                 connection.readable = true
+                if events & EPOLLRDHUP.rawValue != 0 { connection.peerClosing = true }
                 readAvailable(connection)
             }
         }
@@ -202,6 +203,10 @@ final class EventLoop: @unchecked Sendable {
             }
             let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
+                // A short read emptied the socket: with edge-triggered epoll, whatever arrives
+                // next raises a new event, so the read that would only say EAGAIN is saved.
+                // Once the peer has shut its side, read on to see the end.
+                if count < readBuffer.count && !connection.peerClosing { connection.readable = false }
                 received(readBuffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<count]) }, on: connection)
             } else if count == 0 {
                 connection.readable = false
