@@ -76,6 +76,25 @@ import TestSupport
         #expect(try first.request("GET", "/inline").status == 200)
     }
 
+    @Test func bodiesBeyondTheSharedBudgetAreRefused() throws {
+        let server = try LiveServer {
+            $0.maxBufferedBodyBytes = 100
+            $0.limits.maxBodyBytes = 1000
+        }
+        let holder = try TestHTTPClient(port: server.port)
+        try holder.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 80\r\n\r\npartial")
+        usleep(100_000)
+        let refused = try TestHTTPClient(port: server.port)
+        try refused.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 50\r\n\r\n")
+        #expect(try refused.readResponse().status == 503)
+        #expect(refused.isClosedByPeer())
+        // Once the first body is answered, its bytes are free again.
+        try holder.send(raw: String(repeating: "x", count: 73))
+        #expect(try holder.readResponse().status == 200)
+        let later = try TestHTTPClient(port: server.port)
+        #expect(try later.request("POST", "/echo", body: Array(repeating: 1, count: 50)).status == 200)
+    }
+
     @Test func shutdownFinishesTheRequestInFlight() throws {
         var configuration = HTTPServerConfiguration()
         configuration.port = 0

@@ -37,6 +37,8 @@ final class Connection {
     var peerClosing = false
     var deadline: UInt64 = 0
     var deadlineKind = DeadlineKind.idle
+    /// Bytes of the shared body budget held for the request being read or answered.
+    var reservedBodyBytes = 0
     /// Discarded bytes while lingering.
     var lingered = 0
 

@@ -17,7 +17,8 @@ final class EventLoop: @unchecked Sendable {
     private let responder: any HTTPResponder
     private let workers: WorkerPool
     private let logger: Logger
-    private let openConnections: OpenConnectionCount
+    private let openConnections: SharedAllowance
+    private let bodyBytes: SharedAllowance
     private let listener: Int32
     private let epoll: Int32
     private let wakeup: Int32
@@ -39,16 +40,19 @@ final class EventLoop: @unchecked Sendable {
     private static let sweepInterval: UInt64 = 200_000_000
     private static let lingerTime: UInt64 = 2_000_000_000
     private static let lingerBytes = 256 * 1024
+    /// Unsent answer bytes past which a connection's requests are no longer read.
+    private static let maxPendingOutput = 256 * 1024
 
     init(
         listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-        workers: WorkerPool, openConnections: OpenConnectionCount, logger: Logger
+        workers: WorkerPool, openConnections: SharedAllowance, bodyBytes: SharedAllowance, logger: Logger
     ) throws(SystemError) {
         self.listener = listener
         self.configuration = configuration
         self.responder = responder
         self.workers = workers
         self.openConnections = openConnections
+        self.bodyBytes = bodyBytes
         self.logger = logger
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError("epoll_create1") }
@@ -117,6 +121,10 @@ final class EventLoop: @unchecked Sendable {
             }
             if events & EPOLLOUT.rawValue != 0 {
                 flush(connection)
+                // Reading paused while the client was not taking our answers: resume.
+                if !connection.hasPendingOutput, connection.readable, self.connection(fd) === connection {
+                    readAvailable(connection)
+                }
             }
             if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0, self.connection(fd) === connection {
                 connection.readable = true
@@ -138,7 +146,7 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             guard let (fd, peer) = accepted else { return }
-            guard openConnections.tryOpen(limit: configuration.maxConnections) else {
+            guard openConnections.tryTake() else {
                 refuseOverCapacity(fd)
                 continue
             }
@@ -148,7 +156,7 @@ final class EventLoop: @unchecked Sendable {
                 try register(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
             } catch {
                 Glibc.close(fd)
-                openConnections.close()
+                openConnections.giveBack()
                 continue
             }
             if Int(fd) >= connections.count {
@@ -198,7 +206,10 @@ final class EventLoop: @unchecked Sendable {
             case .awaitingResponse, .closing:
                 // Keep at most one head's worth of pipelined bytes waiting; the rest stays in the socket.
                 if connection.input.count > configuration.limits.maxHeadBytes { return }
-            case .reading, .lingering:
+            case .reading:
+                // A client that sends requests but does not read the answers gets no more read.
+                if connection.output.count - connection.outputOffset > Self.maxPendingOutput { return }
+            case .lingering:
                 break
             }
             let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -286,7 +297,14 @@ final class EventLoop: @unchecked Sendable {
                 let (consumed, event) = try connection.parser.parse(rest)
                 offset += consumed
                 switch event {
-                case .head(_, let expectsContinue)?:
+                case .head(let head, let expectsContinue)?:
+                    // The body will be held in memory: it must fit what all connections may buffer.
+                    let size = head.headers["content-length"].flatMap(Int.init) ?? configuration.limits.maxBodyBytes
+                    guard bodyBytes.tryTake(size) else {
+                        refuse(connection, .serviceUnavailable, head: head)
+                        return bytes.count
+                    }
+                    connection.reservedBodyBytes = size
                     if expectsContinue { connection.output.append(contentsOf: ResponseSerializer.continueResponse) }
                     setDeadline(connection, .body, after: configuration.headTimeout.nanoseconds)
                 case .complete(let head, let body)?:
@@ -300,7 +318,8 @@ final class EventLoop: @unchecked Sendable {
                     }
                 }
             } catch {
-                fail(connection, error, head: nil)
+                logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
+                refuse(connection, error.status, head: nil)
                 return bytes.count
             }
             if offset == bytes.count {
@@ -336,6 +355,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
+        releaseBody(connection)
         // While draining, every answer is the connection's last.
         let keepAlive = keepAlive && drainDeadline == nil
             && !(response.headers["connection"].map(Self.listsClose) ?? false)
@@ -349,14 +369,19 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Answers a framing error, then closes without parsing anything after it.
-    private func fail(_ connection: Connection, _ error: HTTPParseError, head: HTTPRequestHead?) {
-        logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
+    /// Answers with the server's own error, then closes without parsing anything after it.
+    private func refuse(_ connection: Connection, _ status: HTTPStatus, head: HTTPRequestHead?) {
         connection.input = []
         ResponseSerializer.write(
-            configuration.errorResponse(error.status, head), for: head?.method, version: .http1_1, keepAlive: false,
+            configuration.errorResponse(status, head), for: head?.method, version: .http1_1, keepAlive: false,
             date: dateCache.value, into: &connection.output)
         connection.phase = .closing
+    }
+
+    /// The request's body is answered: its bytes no longer count against the shared budget.
+    private func releaseBody(_ connection: Connection) {
+        bodyBytes.giveBack(connection.reservedBodyBytes)
+        connection.reservedBodyBytes = 0
     }
 
     private func wantsKeepAlive(_ head: HTTPRequestHead) -> Bool {
@@ -443,11 +468,7 @@ final class EventLoop: @unchecked Sendable {
             switch connection.deadlineKind {
             case .head, .body:
                 logger.info("request_timeout", ["client": connection.remoteAddress])
-                connection.input = []
-                ResponseSerializer.write(
-                    configuration.errorResponse(.requestTimeout, nil), for: nil, version: .http1_1, keepAlive: false,
-                    date: dateCache.value, into: &connection.output)
-                connection.phase = .closing
+                refuse(connection, .requestTimeout, head: nil)
                 connection.deadlineKind = .none
                 flush(connection)
             case .idle, .write, .linger, .none:
@@ -480,7 +501,8 @@ final class EventLoop: @unchecked Sendable {
         guard self.connection(connection.fd) === connection else { return }
         connections[Int(connection.fd)] = nil
         liveConnections -= 1
-        openConnections.close()
+        openConnections.giveBack()
+        releaseBody(connection)
         epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
     }
