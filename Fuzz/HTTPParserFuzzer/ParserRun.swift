@@ -65,7 +65,7 @@ struct ParserRun {
             require(open == nil ? body.isEmpty : open == described, "complete does not match its head")
             require(body.count <= limits.maxBodyBytes, "body of \(body.count) bytes over the limit")
             if open == nil, let length = head.headers["content-length"] {
-                require(length.allSatisfy { $0 == "0" || $0 == "," || $0 == " " }, "bodiless request with length \(length)")
+                require(length.allSatisfy { "0, \t".contains($0) }, "bodiless request with length \(length)")
             }
             require(parser.isIdle && !parser.isReadingBody, "parser not idle after .complete")
             open = nil

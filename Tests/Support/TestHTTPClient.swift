@@ -6,6 +6,7 @@ import Glibc
 public final class TestHTTPClient {
     private let fd: Int32
     private var buffer: [UInt8] = []
+    private var isClosed = false
 
     public init(port: Int, timeout: Duration = .seconds(10)) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -18,7 +19,7 @@ public final class TestHTTPClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
-            close(fd)
+            Glibc.close(fd)
             throw TestHTTPError("connect to port \(port): errno \(errno)")
         }
         var time = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
@@ -26,7 +27,19 @@ public final class TestHTTPClient {
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    /// Closes the connection (also done when the client is released).
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        Glibc.close(fd)
+    }
+
+    /// Shuts the write side, as a client that has sent its last request does.
+    public func shutdownWrite() {
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
 
     /// Sends bytes as they are.
     public func send(raw bytes: [UInt8]) throws {
@@ -59,6 +72,11 @@ public final class TestHTTPClient {
     ) throws -> TestHTTPResponse {
         try request(
             method, path, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8), token: token)
+    }
+
+    /// Reads the response to a `HEAD` (`forHead`: no body follows) or to another request.
+    public func readResponse(forHead: Bool) throws -> TestHTTPResponse {
+        try readResponse(method: forHead ? "HEAD" : "GET")
     }
 
     /// Reads one response; `method` tells whether a body follows (`HEAD` has none).

@@ -43,23 +43,23 @@ public struct HTTPRequestParser: Sendable {
             return try parseHead(bytes, scanned: scanned)
 
         case .body(let head, var body, let remaining):
+            state = .head(scanned: 0)  // `body` is now the only reference: it grows in place, uncopied
             let take = min(remaining, bytes.count)
             body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<take]))
-            if take == remaining {
-                state = .head(scanned: 0)
-                return (take, .complete(head, body: body))
-            }
+            if take == remaining { return (take, .complete(head, body: body)) }
             state = .body(head, body: body, remaining: remaining - take)
             return (take, nil)
 
         case .chunkSize(let head, let body):
-            guard let lineEnd = try Self.lineEnd(in: bytes, limit: Self.maxChunkLineBytes) else { return (0, nil) }
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: Self.maxChunkLineBytes, tooLong: .badRequest("chunk line too long"))
+            else { return (0, nil) }
             let size = try Self.chunkSize(UnsafeBufferPointer(rebasing: bytes[..<lineEnd]))
             guard size <= limits.maxBodyBytes - body.count else { throw .bodyTooLarge }
             state = size == 0 ? .trailers(head, body: body, bytes: 0) : .chunkData(head, body: body, remaining: size)
             return (lineEnd + 2, nil)
 
         case .chunkData(let head, var body, let remaining):
+            state = .head(scanned: 0)  // as for `.body`: append without copying
             let take = min(remaining, bytes.count)
             body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<take]))
             state = take == remaining ? .chunkDataEnd(head, body: body) : .chunkData(head, body: body, remaining: remaining - take)
@@ -77,10 +77,8 @@ public struct HTTPRequestParser: Sendable {
             return (2, nil)
 
         case .trailers(let head, let body, let seen):
-            // Trailer fields count against the head limit, as header fields do.
-            let room = limits.maxHeadBytes - seen
-            guard room > 0 else { throw .headTooLarge }
-            guard let lineEnd = try Self.lineEnd(in: bytes, limit: room) else { return (0, nil) }
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: limits.maxHeadBytes - seen, tooLong: .headTooLarge)
+            else { return (0, nil) }
             if lineEnd == 0 {
                 state = .head(scanned: 0)
                 return (2, .complete(head, body: body))
@@ -100,7 +98,9 @@ public struct HTTPRequestParser: Sendable {
             guard bytes.count >= 2 else { return (0, nil) }
             if bytes[1] == UInt8(ascii: "\n") { return (2, nil) }
         }
-        guard let end = Self.headEnd(in: bytes, from: max(0, scanned - 3)) else {
+        // Never look past one byte over the limit: the verdict must not depend on how the bytes arrived.
+        let searchable = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, limits.maxHeadBytes + 1)])
+        guard let end = try Self.headEnd(in: searchable, from: max(0, scanned - 1)) else {
             if bytes.count > limits.maxHeadBytes {
                 let window = UnsafeBufferPointer(rebasing: bytes[..<limits.maxHeadBytes])
                 throw window.firstIndex(of: UInt8(ascii: "\n")) == nil ? .uriTooLong : .headTooLarge
@@ -127,27 +127,32 @@ public struct HTTPRequestParser: Sendable {
         return (end, .head(parsed.head, expectsContinue: parsed.expectsContinue))
     }
 
-    /// The index just past CRLF CRLF, searching from `start`.
-    private static func headEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        var index = start
-        while index + 3 < bytes.count {
-            if bytes[index + 3] != UInt8(ascii: "\n") {
-                index += bytes[index + 3] == UInt8(ascii: "\r") ? 1 : 4
+    /// The index just past the CRLF CRLF that ends the head, scanning from `start`. A bare CR
+    /// or LF is an error at once: a client that ends lines in LF alone would otherwise wait
+    /// for an end that never comes.
+    private static func headEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(HTTPParseError) -> Int? {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        for index in start..<bytes.count {
+            switch bytes[index] {
+            case cr:
+                if index + 1 < bytes.count, bytes[index + 1] != lf { throw .badRequest("bare CR") }
+            case lf:
+                guard index > 0, bytes[index - 1] == cr else { throw .badRequest("bare LF") }
+                if index >= 3, bytes[index - 2] == lf { return index + 1 }
+            default:
                 continue
             }
-            if bytes[index] == UInt8(ascii: "\r"), bytes[index + 1] == UInt8(ascii: "\n"), bytes[index + 2] == UInt8(ascii: "\r") {
-                return index + 4
-            }
-            index += 1
         }
         return nil
     }
 
-    /// The index of the CR of the first CRLF, nil if none yet; a bare CR or LF, or a line
-    /// longer than `limit`, is an error.
-    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) throws(HTTPParseError) -> Int? {
-        for index in 0..<min(bytes.count, max(limit, 0) + 1) {
+    /// The index of the CR of the first CRLF, nil if none yet; a bare CR or LF is an error,
+    /// and a line longer than `limit` throws `tooLong` (below zero, only an empty line fits).
+    private static func lineEnd(
+        in bytes: UnsafeBufferPointer<UInt8>, limit: Int, tooLong: HTTPParseError
+    ) throws(HTTPParseError) -> Int? {
+        let limit = max(limit, 0)
+        for index in 0..<min(bytes.count, limit + 1) {
             switch bytes[index] {
             case UInt8(ascii: "\n"):
                 throw .badRequest("bare LF")
@@ -159,7 +164,7 @@ public struct HTTPRequestParser: Sendable {
                 continue
             }
         }
-        if bytes.count > limit { throw .badRequest("line too long") }
+        if bytes.count > limit { throw tooLong }
         return nil
     }
 

@@ -51,6 +51,8 @@ final class Connection {
 
     var hasPendingOutput: Bool { outputOffset < output.count }
 
+    var pendingOutputBytes: Int { output.count - outputOffset }
+
     var isAwaitingResponse: Bool {
         if case .awaitingResponse = phase { true } else { false }
     }

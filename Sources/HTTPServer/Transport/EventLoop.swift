@@ -13,6 +13,12 @@ final class EventLoop: @unchecked Sendable {
         let response: HTTPResponse
     }
 
+    /// Answers waiting for the loop, and whether the loop (and its wake-up descriptor) is gone.
+    private struct Inbox {
+        var completions: [Completion] = []
+        var isClosed = false
+    }
+
     private let configuration: HTTPServerConfiguration
     private let responder: any HTTPResponder
     private let workers: WorkerPool
@@ -23,7 +29,7 @@ final class EventLoop: @unchecked Sendable {
     private let epoll: Int32
     private let wakeup: Int32
 
-    private let completions = Mutex<[Completion]>([])
+    private let inbox = Mutex(Inbox())
     private let stopRequested = Atomic<Bool>(false)
     private let requestedDrainDeadline = Atomic<UInt64>(0)
 
@@ -40,8 +46,8 @@ final class EventLoop: @unchecked Sendable {
     private static let sweepInterval: UInt64 = 200_000_000
     private static let lingerTime: UInt64 = 2_000_000_000
     private static let lingerBytes = 256 * 1024
-    /// Unsent answer bytes past which a connection's requests are no longer read.
-    private static let maxPendingOutput = 256 * 1024
+    /// Pipelined requests wait in `input` while this much of earlier answers is unwritten.
+    private static let outputHighWater = 256 * 1024
 
     init(
         listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
@@ -83,6 +89,9 @@ final class EventLoop: @unchecked Sendable {
             }
         }
         for connection in connections.compactMap({ $0 }) { close(connection) }
+        // Workers still running past the drain time, and a late `stop`, must not write to a
+        // descriptor number that may already belong to something else.
+        inbox.withLock { $0.isClosed = true }
         Glibc.close(wakeup)
         Glibc.close(epoll)
     }
@@ -96,11 +105,20 @@ final class EventLoop: @unchecked Sendable {
 
     /// Called on a worker thread: hands `response` back to the loop.
     private func complete(fd: Int32, serial: UInt64, response: HTTPResponse) {
-        completions.withLock { $0.append(Completion(fd: fd, serial: serial, response: response)) }
-        wake()
+        inbox.withLock { inbox in
+            guard !inbox.isClosed else { return }
+            inbox.completions.append(Completion(fd: fd, serial: serial, response: response))
+            wake(inbox)
+        }
     }
 
     private func wake() {
+        inbox.withLock { wake($0) }
+    }
+
+    /// Signals the loop; called with the inbox locked so the descriptor cannot close meanwhile.
+    private func wake(_ inbox: borrowing Inbox) {
+        guard !inbox.isClosed else { return }
         var one: UInt64 = 1
         _ = Glibc.write(wakeup, &one, 8)
     }
@@ -120,17 +138,12 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             if events & EPOLLOUT.rawValue != 0 {
-                flush(connection)
-                // Reading paused while the client was not taking our answers: resume.
-                if !connection.hasPendingOutput, connection.readable, self.connection(fd) === connection {
-                    readAvailable(connection)
-                }
+                flushAndServe(connection)
             }
-            if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0, self.connection(fd) === connection {
-                connection.readable = true
-                if events & EPOLLRDHUP.rawValue != 0 { connection.peerClosing = true }
-                readAvailable(connection)
-            }
+            if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 { connection.readable = true }
+            if events & EPOLLRDHUP.rawValue != 0 { connection.peerClosing = true }
+            // Also after a write drained: reading may have paused for it (see `readAvailable`).
+            if connection.readable, self.connection(fd) === connection { readAvailable(connection) }
         }
     }
 
@@ -179,9 +192,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func drainCompletions() {
-        let finished = completions.withLock { pending -> [Completion] in
-            let taken = pending
-            pending.removeAll(keepingCapacity: true)
+        let finished = inbox.withLock { inbox -> [Completion] in
+            let taken = inbox.completions
+            inbox.completions.removeAll(keepingCapacity: true)
             return taken
         }
         for completion in finished {
@@ -192,7 +205,7 @@ final class EventLoop: @unchecked Sendable {
             write(completion.response, to: head, keepAlive: keepAlive, on: connection)
             processInput(connection)
             if connection.readable, case .reading = connection.phase { readAvailable(connection) }
-            flush(connection)
+            flushAndServe(connection)
         }
     }
 
@@ -207,8 +220,8 @@ final class EventLoop: @unchecked Sendable {
                 // Keep at most one head's worth of pipelined bytes waiting; the rest stays in the socket.
                 if connection.input.count > configuration.limits.maxHeadBytes { return }
             case .reading:
-                // A client that sends requests but does not read the answers gets no more read.
-                if connection.output.count - connection.outputOffset > Self.maxPendingOutput { return }
+                // A client that does not read its answers is not read either, or they would pile up here.
+                if connection.hasPendingOutput { return }
             case .lingering:
                 break
             }
@@ -256,7 +269,7 @@ final class EventLoop: @unchecked Sendable {
                 connection.input.append(contentsOf: bytes)
                 processInput(connection)
             }
-            if self.connection(connection.fd) === connection { flush(connection) }
+            flushAndServe(connection)
         }
     }
 
@@ -272,12 +285,13 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Parses what waits in `connection.input`.
-    private func processInput(_ connection: Connection) {
-        guard !connection.input.isEmpty, case .reading = connection.phase else { return }
+    /// Parses what waits in `connection.input`; true if it consumed any of it.
+    @discardableResult
+    private func processInput(_ connection: Connection) -> Bool {
+        guard !connection.input.isEmpty, case .reading = connection.phase else { return false }
         let input = connection.input
         let consumed = input.withUnsafeBufferPointer { process($0, on: connection) }
-        guard self.connection(connection.fd) === connection else { return }
+        guard self.connection(connection.fd) === connection else { return false }
         if isClosing(connection) {
             connection.input = []
         } else if consumed == input.count {
@@ -285,12 +299,14 @@ final class EventLoop: @unchecked Sendable {
         } else if consumed > 0 {
             connection.input.removeFirst(consumed)
         }
+        return consumed > 0
     }
 
-    /// Feeds `bytes` to the parser while requests can be answered; returns how many it consumed.
+    /// Feeds `bytes` to the parser while requests can be answered and the answers written so far
+    /// stay under `outputHighWater`; returns how many it consumed.
     private func process(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) -> Int {
         var offset = 0
-        while case .reading = connection.phase {
+        while case .reading = connection.phase, connection.pendingOutputBytes < Self.outputHighWater {
             let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
             let wasIdle = connection.parser.isIdle
             do {
@@ -322,12 +338,7 @@ final class EventLoop: @unchecked Sendable {
                 refuse(connection, error.status, head: nil)
                 return bytes.count
             }
-            if offset == bytes.count {
-                if connection.parser.isIdle, case .reading = connection.phase {
-                    setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
-                }
-                break
-            }
+            if offset == bytes.count { break }
         }
         return offset
     }
@@ -406,6 +417,8 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Writing
 
     private func flush(_ connection: Connection) {
+        // It may have been closed since (its descriptor number perhaps reused by another loop).
+        guard self.connection(connection.fd) === connection else { return }
         while connection.hasPendingOutput {
             let written = connection.output.withUnsafeBytes { bytes in
                 send(connection.fd, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset,
@@ -436,10 +449,23 @@ final class EventLoop: @unchecked Sendable {
         switch connection.phase {
         case .closing:
             startLingering(connection)
+        case .reading where connection.peerClosed:
+            // The client sent its last byte and has every answer: nothing more can happen.
+            close(connection)
         case .reading where connection.deadlineKind == .write:
             setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
         default:
             break
+        }
+    }
+
+    /// Writes what is pending and, for as long as the client takes its answers, answers the
+    /// pipelined requests still waiting in `input`.
+    private func flushAndServe(_ connection: Connection) {
+        flush(connection)
+        while self.connection(connection.fd) === connection, case .reading = connection.phase,
+              !connection.hasPendingOutput, processInput(connection) {
+            flush(connection)
         }
     }
 

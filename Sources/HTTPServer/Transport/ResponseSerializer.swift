@@ -16,8 +16,10 @@ enum ResponseSerializer {
         for (name, value) in response.headers.fields
         where !(name.equalsIgnoringASCIICase("content-length") || name.equalsIgnoringASCIICase("connection")
             || name.equalsIgnoringASCIICase("date") || name.equalsIgnoringASCIICase("transfer-encoding")) {
-            // A value with CR or LF would split the response: drop it rather than send it.
-            guard !value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { continue }
+            // A name that is not a token, or a value with CR, LF or another control byte, could
+            // split the response: drop the field rather than send it.
+            guard !name.isEmpty, name.utf8.allSatisfy(ByteClass.isToken), value.utf8.allSatisfy(ByteClass.isFieldValue)
+            else { continue }
             output.append(contentsOf: name.utf8)
             output.append(contentsOf: ": ".utf8)
             output.append(contentsOf: value.utf8)

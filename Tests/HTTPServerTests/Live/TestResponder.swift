@@ -1,0 +1,60 @@
+import Foundation
+import HTTPServer
+import Synchronization
+
+/// The application behind the live tests. Paths under `/inline` are answered on the event
+/// loop, the rest on workers:
+/// - `/…/hello`: `hello <target>`;
+/// - `/…/echo`: the request body back, with `X-Method` and `X-Body-Count`;
+/// - `/…/big`: 64 KiB of `x`;
+/// - `/…/unsafe-headers`: fields that would split the response if written as given;
+/// - `/sleep?ms=N`: answers after N milliseconds;
+/// - `/block`: answers once `gate` opens.
+final class TestResponder: HTTPResponder {
+    let gate = Gate()
+    /// The targets of the requests received, in order.
+    private let received = Mutex<[String]>([])
+
+    func canRespondInline(to head: HTTPRequestHead) -> Bool {
+        head.path.hasPrefix("/inline/")
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        received.withLock { $0.append(request.head.target) }
+        let head = request.head
+        let route = head.path.hasPrefix("/inline/") ? head.path.dropFirst("/inline".count) : head.path
+        switch route {
+        case "/hello":
+            return text("hello \(head.target)")
+        case "/echo":
+            var response = HTTPResponse(status: .ok, body: request.body)
+            response.headers.add("X-Method", head.method.rawValue)
+            response.headers.add("X-Body-Count", String(request.body.count))
+            return response
+        case "/big":
+            return HTTPResponse(status: .ok, body: Array(repeating: UInt8(ascii: "x"), count: 64 * 1024))
+        case "/unsafe-headers":
+            let fields = [("X-Good", "ok"), ("X-Bad\r\nInjected", "1"), ("X-Split", "a\r\nInjected: 2"),
+                          ("X-Lf", "a\nInjected: 3"), ("X-Nul", "a\u{0}b"), ("Bad Name", "4"), ("", "5"), ("X-Tab", "a\tb")]
+            return HTTPResponse(status: .ok, headers: HTTPHeaders(fields.map { (name: $0.0, value: $0.1) }), body: Array("body".utf8))
+        case "/sleep":
+            let milliseconds = head.query.flatMap { Int($0.dropFirst("ms=".count)) } ?? 100
+            Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+            return text("slept")
+        case "/block":
+            gate.wait()
+            return text("released")
+        default:
+            return HTTPResponse(status: .notFound)
+        }
+    }
+
+    /// How many requests for `target` reached the application.
+    func count(_ target: String) -> Int {
+        received.withLock { $0.filter { $0 == target }.count }
+    }
+
+    private func text(_ body: String) -> HTTPResponse {
+        HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array(body.utf8))
+    }
+}
