@@ -4,8 +4,9 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
+BENCH_PG := $(CURDIR)/.data/bench-postgres
 
-.PHONY: run test build release bench bench-db fuzz clean-data
+.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
@@ -41,6 +42,33 @@ bench:
 	$(PEERS)/pg-up.sh
 	swift build -c release --product stepwork-bench-server
 	ENDPOINTS="$${ENDPOINTS:-/plaintext /json /db /queries?queries=20}" $(PEERS)/run.sh http://127.0.0.1:8080 .build/release/stepwork-bench-server
+
+## seed-bench: database stepwork_bench in the `make run` cluster, migrated, with seeds/bench
+## (10,000 users, 1,000,000 entries, 300,000 shares); about a minute
+seed-bench:
+	@scripts/pg.sh up $(RUN_PG)
+	swift build -c release --product stepwork
+	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
+	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_bench WITH (FORCE)" -c "CREATE DATABASE stepwork_bench" && \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork migrate && \
+	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
+
+## bench-entries: p50/p99 of GET /v1/entries/{id} (as a sponsor) and GET /v1/shared under wrk -c32
+bench-entries:
+	scripts/bench/entries.sh $(RUN_PG)
+
+## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load
+BENCH_THREADS ?= 8
+BENCH_SECONDS ?= 10
+bench-db:
+	@scripts/pg.sh up $(BENCH_PG)
+	@url="$$(scripts/pg.sh url $(BENCH_PG))"; \
+	  psql "$$url" -v ON_ERROR_STOP=1 -q -f Benchmarks/db/setup.sql && \
+	  mkdir -p .build && \
+	  cc -O2 -Wall -pthread $$(pkg-config --cflags libpq) -o .build/raw_libpq Benchmarks/db/raw_libpq.c $$(pkg-config --libs libpq) && \
+	  swift build -c release --product stepwork-bench-db && \
+	  .build/raw_libpq "$$url" $(BENCH_THREADS) $(BENCH_SECONDS) && \
+	  .build/release/stepwork-bench-db "$$url" $(BENCH_THREADS) $(BENCH_SECONDS)
 
 ## fuzz: libFuzzer on the request parser for FUZZ_SECONDS (crashes land in .build-fuzz/)
 FUZZ_SECONDS ?= 60

@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "stepwork", targets: ["stepwork"]),
         .executable(name: "stepwork-bench-server", targets: ["stepwork-bench-server"]),
+        .executable(name: "stepwork-bench-db", targets: ["stepwork-bench-db"]),
     ],
     targets: [
         // C headers Swift cannot see on its own.
@@ -45,6 +46,8 @@ let package = Package(
             name: "stepwork-bench-server",
             dependencies: ["HTTPServer", "Postgres", "Logging"],
             swiftSettings: strict),
+        // `make bench-db`: our pool against raw libpq (Benchmarks/db/raw_libpq.c).
+        .executableTarget(name: "stepwork-bench-db", dependencies: ["Postgres"], swiftSettings: strict),
 
         // Tests: shared helpers, then one folder per module.
         .target(name: "TestSupport", dependencies: ["App", "Postgres", "Migrations", "Logging", "CLinux"], path: "Tests/Support"),

@@ -32,3 +32,11 @@ CREATE TABLE stepwork.invites (
     CHECK (expires_at > created_at)
 );
 CREATE INDEX invites_inviter_idx ON stepwork.invites (inviter_id);
+
+-- A sponsorship as the API shows it: with both parties' display names.
+CREATE VIEW stepwork.sponsorship_rows AS
+SELECT sp.id, sp.sponsor_id, sponsor.display_name AS sponsor_name, sp.sponsee_id,
+       sponsee.display_name AS sponsee_name, sp.status, sp.started_at, sp.ended_at
+FROM stepwork.sponsorships sp
+JOIN stepwork.users sponsor ON sponsor.id = sp.sponsor_id
+JOIN stepwork.users sponsee ON sponsee.id = sp.sponsee_id;

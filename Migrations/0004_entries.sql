@@ -32,3 +32,12 @@ CREATE TABLE stepwork.shares (
     FOREIGN KEY (sponsorship_id, owner_id) REFERENCES stepwork.sponsorships (id, sponsee_id) ON DELETE CASCADE
 );
 CREATE INDEX shares_sponsorship_idx ON stepwork.shares (sponsorship_id);
+
+-- An entry as the API shows it: with its owner's display name, and `updated_micros`, the exact
+-- list position (microseconds since the Unix epoch) that page cursors carry.
+CREATE VIEW stepwork.entry_rows AS
+SELECT e.id, e.owner_id, u.display_name AS owner_name, e.kind, e.title, e.body, e.step, e.fields,
+       e.version, e.created_at, e.updated_at,
+       (extract(epoch FROM e.updated_at) * 1000000)::bigint AS updated_micros
+FROM stepwork.entries e
+JOIN stepwork.users u ON u.id = e.owner_id;

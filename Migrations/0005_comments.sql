@@ -20,3 +20,12 @@ CREATE TABLE stepwork.comments (
 );
 -- The thread, oldest first, keyset on (created_at, id).
 CREATE INDEX comments_entry_created_idx ON stepwork.comments (entry_id, created_at, id);
+
+-- A comment as the API shows it: with its author's display name, and `created_micros`, the exact
+-- thread position (microseconds since the Unix epoch) that page cursors carry.
+CREATE VIEW stepwork.comment_rows AS
+SELECT c.id, c.entry_id, c.entry_version, c.parent_id, c.author_id, u.display_name AS author_name,
+       c.body, c.created_at, c.edited_at, c.deleted_at IS NOT NULL AS deleted,
+       (extract(epoch FROM c.created_at) * 1000000)::bigint AS created_micros
+FROM stepwork.comments c
+JOIN stepwork.users u ON u.id = c.author_id;

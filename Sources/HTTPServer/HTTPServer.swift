@@ -33,11 +33,12 @@ public final class HTTPServer: @unchecked Sendable {
         let workers = WorkerPool(
             threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit, name: "stepwork-worker")
         self.workers = workers
-        let connections = OpenConnectionCount()
+        let connections = SharedAllowance(limit: configuration.maxConnections)
+        let bodyBytes = SharedAllowance(limit: configuration.maxBufferedBodyBytes)
         for index in 0..<max(1, configuration.eventLoops) {
             let loop = try EventLoop(
-                index: index, listener: fd, configuration: configuration, responder: responder, workers: workers,
-                openConnections: connections, logger: logger)
+                listener: fd, configuration: configuration, responder: responder, workers: workers,
+                openConnections: connections, bodyBytes: bodyBytes, logger: logger)
             loops.append(loop)
             finished.enter()
             let thread = Thread { [finished] in

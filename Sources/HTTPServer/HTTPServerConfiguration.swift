@@ -14,6 +14,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxConnections: Int = 10_000
     /// Request line, fields, body limits.
     public var limits = HTTPParserLimits()
+    /// Request body bytes all connections together may hold in memory; a request whose body
+    /// would pass it gets `503` (default 256 MiB).
+    public var maxBufferedBodyBytes: Int = 256 << 20
     /// Time for a whole request head, from its first byte.
     public var headTimeout: Duration = .seconds(10)
     /// Body bytes per second a client must keep up after a grace of `headTimeout`.

@@ -33,7 +33,7 @@ public struct Migration: Sendable, Equatable {
             else { throw .unreadableFile(path: url.path) }
             migrations.append(Migration(version: version, name: name, sql: sql))
         }
-        migrations.sort { $0.version < $1.version }
+        migrations.sort { ($0.version, $0.name) < ($1.version, $1.name) }
         for (earlier, later) in zip(migrations, migrations.dropFirst()) where earlier.version == later.version {
             throw .duplicateVersion(earlier.id, later.id)
         }

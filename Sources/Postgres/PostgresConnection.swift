@@ -8,13 +8,15 @@ import Glibc
 /// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`.
 public final class PostgresConnection {
     private let handle: OpaquePointer
-    /// Names of the statements prepared on this connection, by statement text and parameter types.
-    private var preparedStatements: [StatementKey: String] = [:]
+    /// The statements prepared on this connection, by text.
+    private var preparedStatements: [String: PreparedStatement] = [:]
     /// Past this many, further statements run unprepared, so dynamic SQL cannot exhaust server memory.
-    private static let preparedStatementLimit = 256
+    static let preparedStatementLimit = 256
+    /// The thread that returned the connection to the pool last; the pool prefers lending it to that thread again.
+    var lastBorrower: pthread_t?
 
-    private struct StatementKey: Hashable {
-        let sql: String
+    private struct PreparedStatement {
+        let name: String
         let types: [UInt32]
     }
 
@@ -47,7 +49,8 @@ public final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement and returns its rows. The statement is prepared on this connection the
+    /// first time its text is seen, and reused from then on.
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
         PostgresRows(result: try run(query))
     }
@@ -115,25 +118,27 @@ public final class PostgresConnection {
 
     private func run(_ query: PostgresQuery) throws(PostgresError) -> PostgresResult {
         let statement = try preparedStatement(for: query)
-        let count = Int32(query.values.count)
-        return try Self.withParameters(query.values) { values throws(PostgresError) in
+        let count = Int32(query.parameters.count)
+        return try Self.withParameters(query.parameters) { values throws(PostgresError) in
             if let statement {
                 try check(PQexecPrepared(handle, statement, count, values, nil, nil, 0))
             } else {
-                try check(PQexecParams(handle, query.sql, count, query.types, values, nil, nil, 0))
+                try check(PQexecParams(handle, query.sql, count, query.parameters.map(\.type), values, nil, nil, 0))
             }
         }
     }
 
-    /// The name of `query`'s prepared statement, prepared now on first use; `nil` past the limit.
+    /// The name of `query`'s prepared statement, prepared now on first use; `nil` past the limit,
+    /// or when the text was prepared with other parameter types (it then runs unprepared).
     private func preparedStatement(for query: PostgresQuery) throws(PostgresError) -> String? {
-        let key = StatementKey(sql: query.sql, types: query.types)
-        if let name = preparedStatements[key] { return name }
+        if let statement = preparedStatements[query.sql] {
+            return statement.types.elementsEqual(query.parameters.lazy.map(\.type)) ? statement.name : nil
+        }
         guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
-        let name = "s\(preparedStatements.count)"
-        _ = try check(PQprepare(handle, name, query.sql, Int32(query.types.count), query.types))
-        preparedStatements[key] = name
-        return name
+        let statement = PreparedStatement(name: "s\(preparedStatements.count)", types: query.parameters.map(\.type))
+        _ = try check(PQprepare(handle, statement.name, query.sql, Int32(statement.types.count), statement.types))
+        preparedStatements[query.sql] = statement
+        return statement.name
     }
 
     /// Takes ownership of a `PGresult`, turning failures into `PostgresError`.
@@ -163,31 +168,35 @@ public final class PostgresConnection {
         return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"))
     }
 
-    /// Calls `body` with one C string per value (NULL for `nil`), all valid for the whole call.
-    /// Empty strings get a real pointer to a NUL byte.
+    /// Calls `body` with one C string per parameter (NULL for `nil`), all valid for the whole
+    /// call; empty strings get a real pointer to a NUL byte. Small parameters live on the stack.
     private static func withParameters<Output>(
-        _ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws(PostgresError) -> Output
+        _ parameters: [PostgresQuery.Parameter], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws(PostgresError) -> Output
     ) throws(PostgresError) -> Output {
-        var storage: [UInt8] = []
-        var offsets: [Int?] = []
-        offsets.reserveCapacity(values.count)
-        for (index, value) in values.enumerated() {
-            guard let value else {
-                offsets.append(nil)
-                continue
-            }
-            guard !value.utf8.contains(0) else {
+        var size = 0
+        for (index, parameter) in parameters.enumerated() {
+            guard let text = parameter.text else { continue }
+            guard !text.utf8.contains(0) else {
                 throw .invalidParameter(position: index + 1, reason: "PostgreSQL text cannot contain the NUL character")
             }
-            offsets.append(storage.count)
-            storage.append(contentsOf: value.utf8)
-            storage.append(0)
+            size += text.utf8.count + 1
         }
-        return try storage.withUnsafeBytes { bytes in
-            Result { () throws(PostgresError) in
-                try body(offsets.map { offset in
-                    offset.map { (bytes.baseAddress! + $0).assumingMemoryBound(to: CChar.self) }
-                })
+        return try withUnsafeTemporaryAllocation(of: CChar.self, capacity: max(size, 1)) { bytes in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: max(parameters.count, 1)) { pointers in
+                var offset = 0
+                for (index, parameter) in parameters.enumerated() {
+                    guard let text = parameter.text else {
+                        pointers[index] = nil
+                        continue
+                    }
+                    let start = bytes.baseAddress! + offset
+                    let count = text.utf8.count
+                    UnsafeMutableRawBufferPointer(start: start, count: count).copyBytes(from: text.utf8)
+                    start[count] = 0
+                    pointers[index] = UnsafePointer(start)
+                    offset += count + 1
+                }
+                return Result { () throws(PostgresError) in try body(UnsafePointer(pointers.baseAddress!)) }
             }
         }.get()
     }

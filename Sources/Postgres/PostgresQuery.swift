@@ -8,21 +8,24 @@
 public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The statement text with `$1`, `$2`, … in place of the values.
     public let sql: String
-    /// The parameters in text format; `nil` is NULL.
-    let values: [String?]
-    /// The declared type of each parameter (an OID, `0` for "let the server infer").
-    let types: [UInt32]
+    /// The values for `$1`, `$2`, …
+    let parameters: [Parameter]
+
+    /// A parameter in text format (`nil` is NULL) and its declared type: an OID, `0` for "let
+    /// the server infer".
+    struct Parameter: Sendable, Equatable {
+        let text: String?
+        let type: UInt32
+    }
 
     public init(stringLiteral sql: String) {
         self.sql = sql
-        self.values = []
-        self.types = []
+        self.parameters = []
     }
 
     public init(stringInterpolation: StringInterpolation) {
         self.sql = stringInterpolation.sql
-        self.values = stringInterpolation.values
-        self.types = stringInterpolation.types
+        self.parameters = stringInterpolation.parameters
     }
 
     /// The statement text only: parameter values may be user data and stay out of logs.
@@ -31,13 +34,11 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
     /// Builds a `PostgresQuery`: literal segments are SQL, interpolations are parameters.
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""
-        var values: [String?] = []
-        var types: [UInt32] = []
+        var parameters: [Parameter] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             sql.reserveCapacity(literalCapacity + 3 * interpolationCount)
-            values.reserveCapacity(interpolationCount)
-            types.reserveCapacity(interpolationCount)
+            parameters.reserveCapacity(interpolationCount)
         }
 
         public mutating func appendLiteral(_ literal: String) {
@@ -48,15 +49,21 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             appendParameter(value.postgresText, type: Value.postgresType)
         }
 
+        /// SQL text fixed at compile time, for clauses that vary by code path (`FOR SHARE`,
+        /// a sort direction); never a parameter, and never built from input.
+        public mutating func appendInterpolation(literal fragment: PostgresFragment) {
+            sql += fragment.sql
+        }
+
         /// `nil` becomes NULL; an overload of its own so that optionals interpolate without a warning.
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
             appendParameter(value.postgresText, type: Value.postgresType)
         }
 
         private mutating func appendParameter(_ text: String?, type: UInt32) {
-            values.append(text)
-            types.append(type)
-            sql += "$\(values.count)"
+            parameters.append(Parameter(text: text, type: type))
+            sql += "$"
+            sql += String(parameters.count)
         }
     }
 }

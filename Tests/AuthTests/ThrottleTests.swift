@@ -1,6 +1,5 @@
 import Foundation
 import Postgres
-import Synchronization
 import Testing
 import TestSupport
 @testable import Auth
@@ -73,17 +72,8 @@ import TestSupport
 
     @Test func concurrentAttemptsCannotSlipPastTheLimit() throws {
         let subject = ThrottleSubject("ann@example.org")
-        let admitted = Atomic(0)
-        let group = DispatchGroup()
-        for _ in 1...12 {
-            group.enter()
-            Thread.detachNewThread {
-                if (try? consume(subject)) != nil { admitted.add(1, ordering: .relaxed) }
-                group.leave()
-            }
-        }
-        group.wait()
-        #expect(admitted.load(ordering: .relaxed) == 3)
+        let admitted = concurrently(12) { _ in (try? consume(subject)) != nil }
+        #expect(admitted.filter { $0 }.count == 3)
         #expect(try events(subject) == 3)
     }
 }

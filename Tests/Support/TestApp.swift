@@ -35,4 +35,30 @@ public final class TestApp: Sendable {
     public var port: Int { application.port }
     public var pool: PostgresPool { application.pool }
     public var configuration: AppConfiguration { application.configuration }
+
+    /// A new connection to the application.
+    public func client() throws -> TestHTTPClient { try TestHTTPClient(port: port) }
+
+    /// One request on a connection of its own.
+    public func request(
+        _ method: String, _ path: String, json: String? = nil, headers: [(String, String)] = [], token: String? = nil
+    ) throws -> TestHTTPResponse {
+        let client = try client()
+        if let json { return try client.request(method, path, json: json, headers: headers, token: token) }
+        return try client.request(method, path, headers: headers, token: token)
+    }
+
+    /// Registers a user through the API and returns its bearer token and id.
+    @discardableResult
+    public func register(
+        email: String = "user-\(UUID().uuidString.prefix(8).lowercased())@example.org",
+        password: String = "correct horse battery staple", displayName: String = "Test User"
+    ) throws -> (token: String, userId: UUID) {
+        let body = try JSONSerialization.data(withJSONObject: ["email": email, "password": password, "displayName": displayName])
+        let response = try request("POST", "/v1/auth/register", json: String(decoding: body, as: UTF8.self))
+        guard response.status == 201, let json = try? response.json(), let token = json["token"] as? String,
+              let user = json["user"] as? [String: Any], let id = (user["id"] as? String).flatMap(UUID.init(uuidString:))
+        else { throw TestHTTPError("registration failed: \(response.status) \(response.bodyString)") }
+        return (token, id)
+    }
 }

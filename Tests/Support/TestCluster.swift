@@ -64,26 +64,32 @@ public final class TestCluster: Sendable {
     private var data: String { directory + "/data" }
 
     /// Runs a PostgreSQL program as the cluster's owner, throwing its output if it fails.
+    ///
+    /// `posix_spawn` and `waitpid` rather than Foundation's `Process`, whose `waitUntilExit()`
+    /// can miss the exit of a child that started a daemon (here `pg_ctl start`) and hang.
     private func run(_ program: String, _ arguments: String...) throws {
         let logPath = directory + "/commands.log"
-        let log = FileHandle(fileDescriptor: open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644), closeOnDealloc: true)
-        let process = Process()
+        let log = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard log >= 0 else { throw TestEnvironmentError("cannot open \(logPath): errno \(errno)") }
+        defer { close(log) }
         let command = [binaries + "/" + program] + arguments
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--"] + command
-        } else {
-            process.executableURL = URL(fileURLWithPath: command[0])
-            process.arguments = Array(command.dropFirst())
-        }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let argv = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + command : command
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, log, 1)
+        posix_spawn_file_actions_adddup2(&actions, log, 2)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw TestEnvironmentError("cannot run \(argv[0]): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED && WEXITSTATUS == 0, spelled out: the C macros are not imported.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
             let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            throw TestEnvironmentError("\(program) failed (\(process.terminationStatus)): \(output.suffix(2000))")
+            throw TestEnvironmentError("\(program) failed (wait status \(status)): \(output.suffix(2000))")
         }
     }
 }

@@ -1,37 +1,34 @@
 import Foundation
 
-/// A response as `TestHTTPClient` read it off the wire.
-public struct TestHTTPResponse: Sendable, CustomStringConvertible {
+/// A response as a test reads it off the wire.
+public struct TestHTTPResponse: Sendable {
     public let status: Int
-    public let reason: String
-    /// Fields in the order received, names as sent.
-    public let headers: [(String, String)]
-    /// The body, de-chunked.
+    public let headers: [(name: String, value: String)]
     public let body: [UInt8]
 
-    /// The first value of the field `name` (case-insensitive), or nil.
+    /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    /// Every value of the field `name` (case-insensitive), in order.
-    public func headerValues(_ name: String) -> [String] {
-        headers.filter { $0.0.caseInsensitiveCompare(name) == .orderedSame }.map(\.1)
-    }
-
-    /// The body as UTF-8 text.
     public var bodyString: String { String(decoding: body, as: UTF8.self) }
 
-    /// The body parsed by `JSONSerialization` (fragments allowed).
-    public func json() throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
-    }
-
-    /// The body as a JSON object; numbers come as `NSNumber` (`as? Int` works).
-    public func jsonObject() throws -> [String: Any] {
-        guard let object = try json() as? [String: Any] else { throw TestHTTPClientError.malformed("body is not a JSON object") }
+    /// The body as a JSON object (throws when it is not one).
+    public func json() throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            throw TestHTTPError("body is not a JSON object: \(bodyString.prefix(200))")
+        }
         return object
     }
 
-    public var description: String { "\(status) \(reason) \(headers) \(bodyString)" }
+    /// A string member of the JSON body, e.g. `code` of a problem.
+    public func string(_ key: String) -> String? {
+        (try? json())?[key] as? String
+    }
+}
+
+/// A test-side failure to talk HTTP: timeout, closed connection, malformed answer.
+public struct TestHTTPError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,7 +1,11 @@
 import Auth
+import Comments
+import Entries
 import HTTPServer
 import Logging
+import Permissions
 import Postgres
+import Sponsorships
 import Web
 
 /// A running Stepwork: the database pool, the router with every module's routes, and the
@@ -11,7 +15,8 @@ public final class Application: Sendable {
     public let pool: PostgresPool
     public let router: Router
     private let server: HTTPServer
-    private let passwordHashing: PasswordHashingExecutor
+    /// Where passwords are hashed; its high-water mark is visible to tests.
+    public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
 
     public init(configuration: AppConfiguration, logger: Logger) {
@@ -35,6 +40,14 @@ public final class Application: Sendable {
         AuthRoutes(
             pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
         ).register(on: router)
+        SponsorshipRoutes(
+            pool: pool, authenticator: authenticator, inviteLifetime: configuration.inviteLifetime,
+            acceptWindow: configuration.inviteAcceptWindow, logger: logger
+        ).register(on: router)
+        let policy = EntryAccessPolicy(logger: logger)
+        EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
+        ShareRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
+        CommentRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 
@@ -60,6 +73,11 @@ extension AppConfiguration {
         AuthSettings(
             passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
             maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+    }
+
+    /// Failed invite acceptances per client address per 15 minutes.
+    var inviteAcceptWindow: ThrottleWindow {
+        ThrottleWindow(limit: inviteAcceptMaxFailuresPerAddress, length: .seconds(15 * 60))
     }
 
     /// The HTTP server's share of the settings.

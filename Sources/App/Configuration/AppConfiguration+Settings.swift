@@ -40,8 +40,8 @@ extension AppConfiguration {
                   .integer(in: 1...1_000_000)),
             .init("registerMaxPerAddress", "STEPWORK_REGISTER_MAX_PER_ADDRESS", \.registerMaxPerAddress,
                   .integer(in: 1...1_000_000)),
-            .init("inviteAcceptMaxFailuresPerAccount", "STEPWORK_INVITE_ACCEPT_MAX_FAILURES_PER_ACCOUNT",
-                  \.inviteAcceptMaxFailuresPerAccount, .integer(in: 1...1_000_000)),
+            .init("inviteAcceptMaxFailuresPerAddress", "STEPWORK_INVITE_ACCEPT_MAX_FAILURES_PER_ADDRESS",
+                  \.inviteAcceptMaxFailuresPerAddress, .integer(in: 1...1_000_000)),
             .init("trustedProxies", "STEPWORK_TRUSTED_PROXIES", \.trustedProxies, .addressRanges),
         ]
     }

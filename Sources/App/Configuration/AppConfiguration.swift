@@ -61,7 +61,7 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Password hashes computed at once (each takes ~128 MiB at cost 17).
     public var hashingConcurrency = 1
     /// Requests that may wait for a hashing slot; beyond that they are answered `503`.
-    public var hashingQueueLimit = 16
+    public var hashingQueueLimit = 4
 
     // MARK: Sessions and invites
 
@@ -80,8 +80,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var loginMaxFailuresPerAddress = 50
     /// Registrations per client address per hour before `429`.
     public var registerMaxPerAddress = 20
-    /// Failed invite acceptances (unknown, used or expired codes) per account per 15 minutes before `429`.
-    public var inviteAcceptMaxFailuresPerAccount = 10
+    /// Failed invite acceptances (unknown, used, expired or malformed codes) per client address per 15 minutes before `429`.
+    public var inviteAcceptMaxFailuresPerAddress = 10
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 

@@ -12,10 +12,7 @@ struct AccountService: Sendable {
     let users = UserStore()
 
     func profile(of caller: Caller) throws -> UserOutput {
-        guard let user = try pool.withConnection({ try users.find(id: caller.userId, on: $0) }) else {
-            throw HTTPError.unauthenticated()
-        }
-        return UserOutput(user)
+        UserOutput(try user(of: caller))
     }
 
     /// Changes the fields the patch names; a display name cannot be cleared, a sobriety date
@@ -48,29 +45,26 @@ struct AccountService: Sendable {
         let new = errors.check("newPassword", input.newPassword, Password.init(validating:))
         guard let current, let new else { throw errors.failure }
 
-        let (user, ticket) = try pool.withTransaction { connection in
-            guard let user = try users.find(id: caller.userId, on: connection) else { throw HTTPError.unauthenticated() }
-            do {
-                return (user, try throttles.loginAccount.consume(ThrottleSubject(user.email), on: connection))
-            } catch let throttled as Throttled {
-                client.logger.warning("password_change", [
-                    "result": "throttled", "user": user.id.uuidString, "retry_after": String(throttled.retryAfter),
-                ])
-                throw throttled
-            }
+        let user = try user(of: caller)
+        let logger = client.logger.with(["user": user.id.uuidString])
+        let account = ThrottleSubject(user.email)
+        let ticket: ThrottleTicket
+        do {
+            ticket = try pool.withTransaction { try throttles.loginAccount.consume(account, on: $0) }
+        } catch let throttled as Throttled {
+            logger.warning("password_change", ["result": "throttled", "retry_after": String(throttled.retryAfter)])
+            throw throttled
         }
         let newHash: String?
         do {
             newHash = try passwords.verify(current, against: user.passwordHash) ? passwords.hash(new.value) : nil
         } catch {
-            pool.refund([ticket], logger: client.logger)
-            client.logger.warning("password_change", [
-                "result": "error", "user": user.id.uuidString, "error": String(describing: error),
-            ])
+            pool.refund([ticket], logger: logger)
+            logger.warning("password_change", ["result": "error", "error": String(describing: error)])
             throw error
         }
         guard let newHash else {
-            client.logger.warning("password_change", ["result": "invalid_credentials", "user": user.id.uuidString])
+            logger.warning("password_change", ["result": "invalid_credentials"])
             throw AccountError.wrongCurrentPassword
         }
         try pool.withTransaction { connection in
@@ -79,9 +73,9 @@ struct AccountService: Sendable {
                 throw AccountError.wrongCurrentPassword
             }
             try sessions.deleteAll(userId: user.id, except: caller.sessionId, on: connection)
-            try throttles.loginAccount.clear(ThrottleSubject(user.email), on: connection)
+            try throttles.loginAccount.clear(account, on: connection)
         }
-        client.logger.info("password_change", ["result": "success", "user": user.id.uuidString])
+        logger.info("password_change", ["result": "success"])
     }
 
     func sessions(of caller: Caller) throws -> SessionListOutput {
@@ -95,5 +89,13 @@ struct AccountService: Sendable {
             throw HTTPError.notFound()
         }
         client.logger.info("session_end", ["user": caller.userId.uuidString, "session": id.uuidString])
+    }
+
+    /// The caller's row; `401` should the account be gone.
+    private func user(of caller: Caller) throws -> UserRecord {
+        guard let user = try pool.withConnection({ try users.find(id: caller.userId, on: $0) }) else {
+            throw HTTPError.unauthenticated()
+        }
+        return user
     }
 }

@@ -62,21 +62,20 @@ struct AuthService: Sendable {
         let typedEmail = errors.check("email", input.email) { $0 }
         let password = errors.check("password", input.password) { $0 }
         guard let typedEmail, let password else { throw errors.failure }
-        let account = ThrottleSubject(EmailAddress.normalize(typedEmail))
+        let email = EmailAddress.normalize(typedEmail)
+        let user = try pool.withConnection { try users.find(email: email, on: $0) }
+        let logger = client.logger.with(["user": user?.id.uuidString ?? "-"])
 
-        var user: UserRecord?
-        let tickets: (address: ThrottleTicket, account: ThrottleTicket)
+        let account = ThrottleSubject(email)
+        let tickets: [ThrottleTicket]
         do {
             tickets = try pool.withTransaction { connection in
-                user = try users.find(email: EmailAddress.normalize(typedEmail), on: connection)
-                return (
-                    try throttles.loginAddress.consume(ThrottleSubject(client.address), on: connection),
-                    try throttles.loginAccount.consume(account, on: connection))
+                [try throttles.loginAddress.consume(ThrottleSubject(client.address), on: connection),
+                 try throttles.loginAccount.consume(account, on: connection)]
             }
         } catch let throttled as Throttled {
-            client.logger.warning("login", [
-                "result": "throttled", "user": user?.id.uuidString ?? "-",
-                "scope": throttled.scope.rawValue, "retry_after": String(throttled.retryAfter),
+            logger.warning("login", [
+                "result": "throttled", "scope": throttled.scope.rawValue, "retry_after": String(throttled.retryAfter),
             ])
             throw throttled
         }
@@ -90,28 +89,26 @@ struct AuthService: Sendable {
                 verified = false
             }
         } catch {
-            pool.refund([tickets.address, tickets.account], logger: client.logger)
-            client.logger.warning("login", [
-                "result": "error", "user": user?.id.uuidString ?? "-", "error": String(describing: error),
-            ])
+            pool.refund(tickets, logger: logger)
+            logger.warning("login", ["result": "error", "error": String(describing: error)])
             throw error
         }
         guard verified, let user else {
-            client.logger.warning("login", ["result": "invalid_credentials", "user": user?.id.uuidString ?? "-"])
+            logger.warning("login", ["result": "invalid_credentials"])
             throw AccountError.invalidCredentials
         }
 
-        let upgrade = upgradedHash(of: user, password: password, client: client)
+        let upgrade = upgradedHash(of: user, password: password, logger: logger)
         let signIn = try pool.withTransaction { connection in
             try throttles.loginAccount.clear(account, on: connection)
-            try tickets.address.refund(on: connection)
+            try tickets[0].refund(on: connection)  // the address's: a success is no failure
             if let upgrade {
                 try users.replacePasswordHash(of: user.id, current: user.passwordHash, with: upgrade, on: connection)
             }
             try sessions.purgeExpired(userId: user.id, on: connection)
             return try openSession(for: user, client: client, on: connection)
         }
-        client.logger.info("login", ["result": "success", "user": user.id.uuidString, "rehashed": String(upgrade != nil)])
+        logger.info("login", ["result": "success", "rehashed": String(upgrade != nil)])
         return signIn
     }
 
@@ -130,12 +127,12 @@ struct AuthService: Sendable {
 
     /// A new hash at the configured cost when the stored one is weaker; nil when it is not, or
     /// when hashing is saturated or fails (the upgrade then waits for the next login).
-    private func upgradedHash(of user: UserRecord, password: String, client: ClientContext) -> String? {
+    private func upgradedHash(of user: UserRecord, password: String, logger: Logger) -> String? {
         guard passwords.needsRehash(user.passwordHash) else { return nil }
         do {
             return try passwords.hash(password)
         } catch {
-            client.logger.warning("password_rehash_skipped", ["user": user.id.uuidString, "error": String(describing: error)])
+            logger.warning("password_rehash_skipped", ["error": String(describing: error)])
             return nil
         }
     }

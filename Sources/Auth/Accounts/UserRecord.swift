@@ -10,6 +10,9 @@ struct UserRecord: Sendable {
     let sobrietyDate: CalendarDate?
     let createdAt: Date
 
+    /// The columns `init(row:)` reads, for `SELECT` and `RETURNING` lists.
+    static let columns: PostgresFragment = "id, email, display_name, password_hash, sobriety_date, created_at"
+
     init(row: PostgresRow) throws(PostgresError) {
         id = try row.decode("id")
         email = try row.decode("email")

@@ -4,6 +4,7 @@ import Web
 
 /// The SQL of `users`.
 struct UserStore: Sendable {
+
     /// Inserts a user. Throws `AccountError.emailTaken` when the email is registered already,
     /// also when a concurrent registration won the race.
     func insert(email: String, displayName: String, passwordHash: String, on connection: PostgresConnection) throws -> UserRecord {
@@ -11,7 +12,7 @@ struct UserStore: Sendable {
             let rows = try connection.query("""
                 INSERT INTO users (email, display_name, password_hash)
                 VALUES (\(email), \(displayName), \(passwordHash))
-                RETURNING id, email, display_name, password_hash, sobriety_date, created_at
+                RETURNING \(literal: UserRecord.columns)
                 """)
             return try UserRecord(row: rows[0])
         } catch {
@@ -22,14 +23,14 @@ struct UserStore: Sendable {
 
     func find(email: String, on connection: PostgresConnection) throws -> UserRecord? {
         try connection.query("""
-            SELECT id, email, display_name, password_hash, sobriety_date, created_at
+            SELECT \(literal: UserRecord.columns)
             FROM users WHERE email = \(email)
             """).first.map(UserRecord.init)
     }
 
     func find(id: UUID, on connection: PostgresConnection) throws -> UserRecord? {
         try connection.query("""
-            SELECT id, email, display_name, password_hash, sobriety_date, created_at
+            SELECT \(literal: UserRecord.columns)
             FROM users WHERE id = \(id)
             """).first.map(UserRecord.init)
     }
@@ -50,7 +51,7 @@ struct UserStore: Sendable {
             SET display_name = coalesce(\(displayName)::text, display_name),
                 sobriety_date = CASE WHEN \(changesDate) THEN \(date) ELSE sobriety_date END
             WHERE id = \(id)
-            RETURNING id, email, display_name, password_hash, sobriety_date, created_at
+            RETURNING \(literal: UserRecord.columns)
             """).first.map(UserRecord.init)
     }
 

@@ -10,6 +10,9 @@ struct SessionRecord: Sendable {
     let lastUsedAt: Date
     let expiresAt: Date
 
+    /// The columns `init(row:)` reads, for `SELECT` and `RETURNING` lists.
+    static let columns: PostgresFragment = "id, user_id, user_agent, created_at, last_used_at, expires_at"
+
     init(row: PostgresRow) throws(PostgresError) {
         id = try row.decode("id")
         userId = try row.decode("user_id")

@@ -21,7 +21,7 @@ struct SessionStore: Sendable {
         let rows = try connection.query("""
             INSERT INTO sessions (user_id, token_hash, user_agent, expires_at)
             VALUES (\(userId), \(tokenDigest), \(userAgent), now() + make_interval(secs => \(absoluteSeconds)))
-            RETURNING id, user_id, user_agent, created_at, last_used_at, expires_at
+            RETURNING \(literal: SessionRecord.columns)
             """)
         return try SessionRecord(row: rows[0])
     }
@@ -56,7 +56,7 @@ struct SessionStore: Sendable {
     /// The user's live sessions, newest first (at most 100).
     func list(userId: UUID, on connection: PostgresConnection) throws -> [SessionRecord] {
         try connection.query("""
-            SELECT id, user_id, user_agent, created_at, last_used_at, expires_at
+            SELECT \(literal: SessionRecord.columns)
             FROM sessions
             WHERE user_id = \(userId) AND expires_at > now()
               AND last_used_at > now() - make_interval(secs => \(idleSeconds))

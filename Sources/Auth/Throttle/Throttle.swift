@@ -6,8 +6,15 @@ import Postgres
 ///
 /// An attempt is counted *before* the expensive work it guards (`consume`), so concurrent
 /// attempts cannot slip past the limit together; an attempt that turns out not to count is
-/// handed back (`ThrottleTicket.refund`). There is no lock-out: a full window frees itself as its oldest
-/// events age out, and `Throttled.retryAfter` says when.
+/// handed back (`ThrottleTicket.refund`). There is no lock-out: a full window frees itself
+/// as its oldest events age out, and `Throttled.retryAfter` says when.
+///
+///     let throttle = Throttle(scope: .inviteAddress, window: ThrottleWindow(limit: 10, length: .seconds(900)))
+///     let ticket = try pool.withTransaction {  // throws Throttled: 429 with Retry-After
+///         try throttle.consume(ThrottleSubject(request.clientAddress), on: $0)
+///     }
+///     // … the guarded work; if the attempt should not count after all:
+///     try pool.withTransaction { try ticket.refund(on: $0) }
 public struct Throttle: Sendable {
     public let scope: ThrottleScope
     public let window: ThrottleWindow

@@ -9,7 +9,7 @@ struct FieldProblem: Error, Equatable {
     static let required = FieldProblem(code: "required", message: "is required")
 
     static func tooShort(_ minimum: Int) -> FieldProblem {
-        FieldProblem(code: "too_short", message: "must be at least \(minimum) characters")
+        FieldProblem(code: "too_short", message: minimum == 1 ? "must not be empty" : "must be at least \(minimum) characters")
     }
 
     static func tooLong(_ maximum: Int) -> FieldProblem {

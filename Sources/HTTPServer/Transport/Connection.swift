@@ -31,10 +31,14 @@ final class Connection {
     var readable = false
     /// Whether `EPOLLOUT` is registered (only while a write is pending).
     var wantsWrite = false
-    /// The peer shut its write side.
+    /// The peer shut its write side (we read its end).
     var peerClosed = false
+    /// epoll reported the peer's shutdown (`EPOLLRDHUP`); reading goes on until the end is seen.
+    var peerClosing = false
     var deadline: UInt64 = 0
     var deadlineKind = DeadlineKind.idle
+    /// Bytes of the shared body budget held for the request being read or answered.
+    var reservedBodyBytes = 0
     /// Discarded bytes while lingering.
     var lingered = 0
 

@@ -19,12 +19,12 @@ final class EventLoop: @unchecked Sendable {
         var isClosed = false
     }
 
-    private let index: Int
     private let configuration: HTTPServerConfiguration
     private let responder: any HTTPResponder
     private let workers: WorkerPool
     private let logger: Logger
-    private let openConnections: OpenConnectionCount
+    private let openConnections: SharedAllowance
+    private let bodyBytes: SharedAllowance
     private let listener: Int32
     private let epoll: Int32
     private let wakeup: Int32
@@ -52,15 +52,15 @@ final class EventLoop: @unchecked Sendable {
     private static let outputHighWater = 256 * 1024
 
     init(
-        index: Int, listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-        workers: WorkerPool, openConnections: OpenConnectionCount, logger: Logger
+        listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+        workers: WorkerPool, openConnections: SharedAllowance, bodyBytes: SharedAllowance, logger: Logger
     ) throws(SystemError) {
-        self.index = index
         self.listener = listener
         self.configuration = configuration
         self.responder = responder
         self.workers = workers
         self.openConnections = openConnections
+        self.bodyBytes = bodyBytes
         self.logger = logger
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError("epoll_create1") }
@@ -146,6 +146,7 @@ final class EventLoop: @unchecked Sendable {
                 flushAndServe(connection)
             }
             if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 { connection.readable = true }
+            if events & EPOLLRDHUP.rawValue != 0 { connection.peerClosing = true }
             // Also after a write drained: reading may have paused for it (see `readAvailable`).
             if connection.readable, self.connection(fd) === connection { readAvailable(connection) }
         }
@@ -167,7 +168,7 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             guard let (fd, peer) = accepted else { return }
-            guard openConnections.tryOpen(limit: configuration.maxConnections) else {
+            guard openConnections.tryTake() else {
                 refuseOverCapacity(fd)
                 continue
             }
@@ -177,7 +178,7 @@ final class EventLoop: @unchecked Sendable {
                 try register(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
             } catch {
                 Glibc.close(fd)
-                openConnections.close()
+                openConnections.giveBack()
                 continue
             }
             if Int(fd) >= connections.count {
@@ -235,6 +236,10 @@ final class EventLoop: @unchecked Sendable {
             }
             let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
+                // A short read emptied the socket: with edge-triggered epoll, whatever arrives
+                // next raises a new event, so the read that would only say EAGAIN is saved.
+                // Once the peer has shut its side, read on to see the end.
+                if count < readBuffer.count && !connection.peerClosing { connection.readable = false }
                 received(readBuffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<count]) }, on: connection)
             } else if count == 0 {
                 connection.readable = false
@@ -317,7 +322,14 @@ final class EventLoop: @unchecked Sendable {
                 let (consumed, event) = try connection.parser.parse(rest)
                 offset += consumed
                 switch event {
-                case .head(_, let expectsContinue)?:
+                case .head(let head, let expectsContinue)?:
+                    // The body will be held in memory: it must fit what all connections may buffer.
+                    let size = head.headers["content-length"].flatMap(Int.init) ?? configuration.limits.maxBodyBytes
+                    guard bodyBytes.tryTake(size) else {
+                        refuse(connection, .serviceUnavailable, head: head)
+                        return bytes.count
+                    }
+                    connection.reservedBodyBytes = size
                     if expectsContinue { connection.output.append(contentsOf: ResponseSerializer.continueResponse) }
                     setDeadline(connection, .body, after: configuration.headTimeout.nanoseconds)
                 case .complete(let head, let body)?:
@@ -331,7 +343,8 @@ final class EventLoop: @unchecked Sendable {
                     }
                 }
             } catch {
-                fail(connection, error, head: nil)
+                logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
+                refuse(connection, error.status, head: nil)
                 return bytes.count
             }
             if offset == bytes.count { break }
@@ -362,8 +375,10 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
-        // During the drain every answer closes its connection, also one dispatched before it.
-        let keepAlive = keepAlive && drainDeadline == nil && !(response.headers["connection"].map(Self.listsClose) ?? false)
+        releaseBody(connection)
+        // While draining, every answer is the connection's last.
+        let keepAlive = keepAlive && drainDeadline == nil
+            && !(response.headers["connection"].map(Self.listsClose) ?? false)
         ResponseSerializer.write(
             response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
             into: &connection.output)
@@ -374,14 +389,19 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Answers a framing error, then closes without parsing anything after it.
-    private func fail(_ connection: Connection, _ error: HTTPParseError, head: HTTPRequestHead?) {
-        logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
+    /// Answers with the server's own error, then closes without parsing anything after it.
+    private func refuse(_ connection: Connection, _ status: HTTPStatus, head: HTTPRequestHead?) {
         connection.input = []
         ResponseSerializer.write(
-            configuration.errorResponse(error.status, head), for: head?.method, version: .http1_1, keepAlive: false,
+            configuration.errorResponse(status, head), for: head?.method, version: .http1_1, keepAlive: false,
             date: dateCache.value, into: &connection.output)
         connection.phase = .closing
+    }
+
+    /// The request's body is answered: its bytes no longer count against the shared budget.
+    private func releaseBody(_ connection: Connection) {
+        bodyBytes.giveBack(connection.reservedBodyBytes)
+        connection.reservedBodyBytes = 0
     }
 
     private func wantsKeepAlive(_ head: HTTPRequestHead) -> Bool {
@@ -483,11 +503,7 @@ final class EventLoop: @unchecked Sendable {
             switch connection.deadlineKind {
             case .head, .body:
                 logger.info("request_timeout", ["client": connection.remoteAddress])
-                connection.input = []
-                ResponseSerializer.write(
-                    configuration.errorResponse(.requestTimeout, nil), for: nil, version: .http1_1, keepAlive: false,
-                    date: dateCache.value, into: &connection.output)
-                connection.phase = .closing
+                refuse(connection, .requestTimeout, head: nil)
                 connection.deadlineKind = .none
                 flush(connection)
             case .idle, .write, .linger, .none:
@@ -520,7 +536,8 @@ final class EventLoop: @unchecked Sendable {
         guard self.connection(connection.fd) === connection else { return }
         connections[Int(connection.fd)] = nil
         liveConnections -= 1
-        openConnections.close()
+        openConnections.giveBack()
+        releaseBody(connection)
         epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
     }

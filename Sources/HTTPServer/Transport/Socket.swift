@@ -6,29 +6,21 @@ enum Socket {
     /// A non-blocking listening socket bound to `host:port`; returns it and the bound port.
     static func listen(host: String, port: Int, backlog: Int32 = 4096) throws(SystemError) -> (fd: Int32, port: Int) {
         var storage = sockaddr_storage()
-        let family: Int32
-        var length: socklen_t
+        let (family, size): (Int32, Int)
         if host.contains(":") {
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = in_port_t(UInt16(port).bigEndian)
             guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { throw SystemError("inet_pton", code: EINVAL) }
-            withUnsafeBytes(of: address) { bytes in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) }
-            }
-            family = AF_INET6
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+            (family, size) = (AF_INET6, store(address, in: &storage))
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw SystemError("inet_pton", code: EINVAL) }
-            withUnsafeBytes(of: address) { bytes in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) }
-            }
-            family = AF_INET
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            (family, size) = (AF_INET, store(address, in: &storage))
         }
+        var length = socklen_t(size)
 
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemError("socket") }
@@ -95,6 +87,14 @@ enum Socket {
             }
         }
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Copies a concrete address into `storage`; returns its size.
+    private static func store<Address>(_ address: Address, in storage: inout sockaddr_storage) -> Int {
+        withUnsafeBytes(of: address) { bytes in
+            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) }
+        }
+        return MemoryLayout<Address>.size
     }
 
     private static func boundPort(_ storage: sockaddr_storage) -> UInt16 {

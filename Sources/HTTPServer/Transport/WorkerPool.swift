@@ -13,10 +13,10 @@ final class WorkerPool: @unchecked Sendable {
     private var stopping = false
     private let queueLimit: Int
 
+    /// Starts the threads; each keeps the pool alive until `stop()` lets it end.
     init(threads count: Int, queueLimit: Int, name: String) {
         self.queueLimit = queueLimit
         for index in 0..<max(1, count) {
-            // Each thread keeps the pool alive until `stop()` lets it return.
             let thread = Thread { self.work() }
             thread.name = "\(name)-\(index)"
             thread.stackSize = 1 << 20

@@ -36,7 +36,7 @@ struct DeadlineTests {
             #expect(try client.request("GET", "/inline/hello").status == 200)
             #expect(client.isClosedByPeer())
             // Closed without a 408: nothing was pending.
-            #expect(throws: TestHTTPClientError.self) { try client.readResponse() }
+            #expect(throws: TestHTTPError.self) { try client.readResponse() }
         }
     }
 

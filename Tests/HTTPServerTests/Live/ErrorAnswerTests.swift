@@ -11,10 +11,10 @@ struct ErrorAnswerTests {
             let response = try client.readResponse()
             #expect(response.status == 400 && response.header("connection") == "close")
             #expect(response.header("content-type") == "application/problem+json; charset=utf-8")
-            let problem = try response.jsonObject()
+            let problem = try response.json()
             #expect(problem["status"] as? Int == 400 && problem["code"] as? String == "bad_request")
             #expect(client.isClosedByPeer())
-            #expect(throws: TestHTTPClientError.self) { try client.readResponse() }
+            #expect(throws: TestHTTPError.self) { try client.readResponse() }
             #expect(live.responder.count("/inline/hello?after") == 0)
         }
     }

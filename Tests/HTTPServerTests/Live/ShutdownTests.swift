@@ -29,6 +29,6 @@ struct ShutdownTests {
         #expect(client.isClosedByPeer())
         #expect(idle.isClosedByPeer())
         #expect(stopped.wait(timeout: .now() + 10) == .success)
-        #expect(throws: TestHTTPClientError.self) { try TestHTTPClient(port: port) }
+        #expect(throws: TestHTTPError.self) { try TestHTTPClient(port: port) }
     }
 }

@@ -1,0 +1,30 @@
+import Auth
+import Foundation
+import Web
+
+/// A comment as the API shows it. A deleted comment keeps its place in the thread as a
+/// tombstone: `deleted` is true and `body` is empty.
+public struct Comment: Encodable, Sendable, Equatable {
+    public let id: UUID
+    public let entryId: UUID
+    /// The entry's version when the comment was written.
+    public let entryVersion: Int
+    @Nullable public var parentId: UUID?
+    public let author: UserSummary
+    public let body: String
+    public let createdAt: Date
+    @Nullable public var editedAt: Date?
+    public let deleted: Bool
+
+    init(_ record: CommentRecord) {
+        id = record.id
+        entryId = record.entryId
+        entryVersion = record.entryVersion
+        parentId = record.parentId
+        author = record.author
+        body = record.body
+        createdAt = record.createdAt
+        editedAt = record.editedAt
+        deleted = record.isDeleted
+    }
+}

@@ -1,0 +1,4 @@
+/// The body of `PATCH /v1/comments/{id}`.
+struct CommentEditInput: Decodable, Sendable {
+    let body: String
+}

@@ -1,0 +1,30 @@
+import Auth
+import Foundation
+import Postgres
+
+/// A comment as the store reads it from `stepwork.comment_rows`, with its exact thread position.
+struct CommentRecord: Sendable {
+    let id: UUID
+    let entryId: UUID
+    let entryVersion: Int
+    let parentId: UUID?
+    let author: UserSummary
+    let body: String
+    let createdAt: Date
+    let editedAt: Date?
+    let isDeleted: Bool
+    let position: CommentPosition
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id")
+        entryId = try row.decode("entry_id")
+        entryVersion = try row.decode("entry_version")
+        parentId = try row.decode("parent_id")
+        author = UserSummary(id: try row.decode("author_id"), displayName: try row.decode("author_name"))
+        body = try row.decode("body")
+        createdAt = try row.decode("created_at")
+        editedAt = try row.decode("edited_at")
+        isDeleted = try row.decode("deleted")
+        position = CommentPosition(createdAtMicros: try row.decode("created_micros"), id: id)
+    }
+}

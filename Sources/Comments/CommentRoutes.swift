@@ -1,0 +1,68 @@
+import Auth
+import Foundation
+import HTTPServer
+import Logging
+import Permissions
+import Postgres
+import Web
+
+/// The comment endpoints of API.md, plus `GET /v1/comments/{id}` (where `Location` points):
+///
+/// - `GET /v1/entries/{id}/comments?limit=&cursor=` — the thread, oldest first;
+/// - `POST /v1/entries/{id}/comments` `{"body","parentId"?}` — `201 Comment` with `Location`;
+/// - `GET /v1/comments/{id}` — one comment;
+/// - `PATCH /v1/comments/{id}` `{"body"}` — `200 Comment`, by its author;
+/// - `DELETE /v1/comments/{id}` — `204`, by its author or the entry's owner; leaves a tombstone.
+///
+/// Every endpoint needs a session (`401` first); ids that do not parse answer `404`.
+public struct CommentRoutes: Sendable {
+    private let service: CommentService
+    private let authenticator: Authenticator
+
+    public init(pool: PostgresPool, policy: EntryAccessPolicy, authenticator: Authenticator, logger: Logger) {
+        self.service = CommentService(pool: pool, policy: policy, logger: logger)
+        self.authenticator = authenticator
+    }
+
+    public func register(on router: Router) {
+        router.get("/v1/entries/{id}/comments", thread)
+        router.post("/v1/entries/{id}/comments", post)
+        router.get("/v1/comments/{id}", show)
+        router.patch("/v1/comments/{id}", edit)
+        router.delete("/v1/comments/{id}", delete)
+    }
+
+    @Sendable private func thread(_ request: Request) throws -> HTTPResponse {
+        let caller = try authenticator.authenticate(request)
+        let entryId = try request.parameters.uuid("id")
+        let paging = try PageRequest<CommentPosition>(query: request.query)
+        return try .json(service.thread(of: entryId, paging: paging, for: caller.userId))
+    }
+
+    @Sendable private func post(_ request: Request) throws -> HTTPResponse {
+        let caller = try authenticator.authenticate(request)
+        let entryId = try request.parameters.uuid("id")
+        let input = try request.decode(NewCommentInput.self)
+        let body = try CommentBody(validating: input.body)
+        let comment = try service.post(body, replyingTo: input.parentId, on: entryId, by: caller.userId)
+        return try .json(comment, status: .created, headers: ["Location": "/v1/comments/\(comment.id.uuidString)"])
+    }
+
+    @Sendable private func show(_ request: Request) throws -> HTTPResponse {
+        let caller = try authenticator.authenticate(request)
+        return try .json(service.comment(try request.parameters.uuid("id"), for: caller.userId))
+    }
+
+    @Sendable private func edit(_ request: Request) throws -> HTTPResponse {
+        let caller = try authenticator.authenticate(request)
+        let id = try request.parameters.uuid("id")
+        let body = try CommentBody(validating: try request.decode(CommentEditInput.self).body)
+        return try .json(service.edit(id, body: body, by: caller.userId))
+    }
+
+    @Sendable private func delete(_ request: Request) throws -> HTTPResponse {
+        let caller = try authenticator.authenticate(request)
+        try service.delete(try request.parameters.uuid("id"), by: caller.userId)
+        return .noContent
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import Permissions
+import Postgres
+import Web
+
+/// The rules of comment threads. Who may see an entry, and so its thread, is decided by
+/// `EntryAccessPolicy` alone, inside the same transaction as the read or write it guards;
+/// writes lock what the decision rests on, so a revoke or an ended sponsorship that commits
+/// first always wins.
+///
+/// A comment whose entry the caller cannot see answers `404`, exactly like a missing id.
+struct CommentService: Sendable {
+    let pool: PostgresPool
+    let policy: EntryAccessPolicy
+    let logger: Logger
+    private let store = CommentStore()
+
+    /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
+    func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID) throws -> Page<Comment> {
+        // One snapshot for the decision and the read: a revoke is either before both or after both.
+        try pool.withTransaction(isolation: .repeatableRead) { connection in
+            try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
+            let records = try store.thread(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
+            return paging.page(records.map { (Comment($0), $0.position) })
+        }
+    }
+
+    /// One comment: for anyone who can see its entry.
+    func comment(_ id: UUID, for userId: UUID) throws -> Comment {
+        try pool.withTransaction(isolation: .repeatableRead) { connection in
+            Comment(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
+        }
+    }
+
+    /// Writes a comment on `entryId`, answering `parentId` if given: for the owner and
+    /// sponsors with `comment` access. `parentId` must name a comment of the same entry,
+    /// possibly a deleted one (a reply to a tombstone keeps the conversation's shape).
+    func post(_ body: CommentBody, replyingTo parentId: String?, on entryId: UUID, by userId: UUID) throws -> Comment {
+        try pool.withTransaction { connection in
+            try policy.require(.comment, of: userId, to: entryId, on: connection, locking: true)
+            let parent = try parentId.map { text in
+                guard let id = UUID(uuidString: text) else { throw CommentError.invalidParent }
+                return id
+            }
+            let record = try store.insert(on: entryId, parentId: parent, author: userId, body: body, on: connection)
+            logger.info("comment_posted", [
+                "user_id": userId.uuidString, "entry_id": entryId.uuidString, "comment_id": record.id.uuidString,
+            ])
+            return Comment(record)
+        }
+    }
+
+    /// Replaces the text of a comment: for its author while they can see the entry. A
+    /// tombstone cannot be edited (`409 comment_deleted`).
+    func edit(_ id: UUID, body: CommentBody, by userId: UUID) throws -> Comment {
+        try pool.withTransaction { connection in
+            let record = try visible(id, for: userId, action: "edit", locking: true, on: connection).record
+            guard record.author.id == userId else { throw refusal(.forbidden(), "edit", of: id, by: userId) }
+            guard !record.isDeleted else { throw CommentError.deleted }
+            let edited = try store.edit(id, body: body, on: connection)
+            logger.info("comment_edited", [
+                "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "comment_id": id.uuidString,
+            ])
+            return Comment(edited)
+        }
+    }
+
+    /// Leaves a tombstone in place of a comment: for its author while they can see the entry,
+    /// and for the entry's owner. Deleting a tombstone again changes nothing and succeeds.
+    func delete(_ id: UUID, by userId: UUID) throws {
+        try pool.withTransaction { connection in
+            let (record, access) = try visible(id, for: userId, action: "delete", locking: true, on: connection)
+            guard record.author.id == userId || access == .owner else {
+                throw refusal(.forbidden(), "delete", of: id, by: userId)
+            }
+            try store.delete(id, on: connection)
+            logger.info("comment_deleted", [
+                "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "comment_id": id.uuidString,
+            ])
+        }
+    }
+
+    /// The comment with the caller's access to its entry, if they can see the entry; else
+    /// `404`, the same for a missing comment and a hidden one.
+    ///
+    /// With `locking`, the policy locks what its decision rests on and then the comment is
+    /// locked and read again, so concurrent edits and deletions of it take turns. The entry
+    /// is locked before the comment, in the order an entry's deletion takes them, so the two
+    /// cannot deadlock.
+    private func visible(
+        _ id: UUID, for userId: UUID, action: String, locking: Bool, on connection: PostgresConnection
+    ) throws -> (record: CommentRecord, access: Access) {
+        let found = try store.find(id, on: connection)
+        // Asked even for a missing comment (about an id no entry has), so that one costs what
+        // a hidden one does: no timing shortcut tells them apart.
+        let access = try policy.access(of: userId, to: found?.entryId ?? UUID(), on: connection, locking: locking)
+        guard let found, access >= .read else { throw refusal(.notFound(), action, of: id, by: userId) }
+        guard locking else { return (found, access) }
+        guard let locked = try store.lock(id, on: connection) else {
+            throw refusal(.notFound(), action, of: id, by: userId)
+        }
+        return (locked, access)
+    }
+
+    /// `refusal`, logged: every authorization failure is.
+    private func refusal(_ refusal: HTTPError, _ action: String, of id: UUID, by userId: UUID) -> HTTPError {
+        logger.info("comment_access_denied", [
+            "user_id": userId.uuidString, "comment_id": id.uuidString, "action": action,
+            "status": String(refusal.status.code),
+        ])
+        return refusal
+    }
+}

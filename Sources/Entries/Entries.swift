@@ -1,1 +1,0 @@
-// Entries: under construction.

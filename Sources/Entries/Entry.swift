@@ -1,0 +1,33 @@
+import Auth
+import Foundation
+import Permissions
+import Web
+
+/// An entry as the API shows it, with the caller's own `access`.
+public struct Entry: Encodable, Sendable {
+    public let id: UUID
+    public let owner: UserSummary
+    public let kind: EntryKind
+    public let title: String
+    public let body: String
+    @Nullable public var step: Int?
+    public let fields: EntryFields
+    public let version: Int
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let access: Access
+
+    init(_ record: EntryRecord, access: Access) {
+        id = record.id
+        owner = record.owner
+        kind = record.kind
+        title = record.content.title
+        body = record.content.body
+        step = record.content.step
+        fields = record.content.fields
+        version = record.version
+        createdAt = record.createdAt
+        updatedAt = record.updatedAt
+        self.access = access
+    }
+}

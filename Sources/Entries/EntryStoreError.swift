@@ -1,0 +1,8 @@
+import Foundation
+
+/// The store found the database in a state its own transaction rules out: a bug, answered
+/// `500` and logged by the router.
+enum EntryStoreError: Error {
+    /// An entry written a moment ago in the same transaction could not be read back.
+    case unreadable(UUID)
+}

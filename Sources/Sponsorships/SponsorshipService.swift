@@ -1,0 +1,68 @@
+import Auth
+import Foundation
+import Logging
+import Postgres
+import Web
+
+/// The rules of invites and sponsorships: anyone invites; someone else accepts a code once,
+/// before it expires, and the two are linked; either party ends the link.
+struct SponsorshipService: Sendable {
+    let pool: PostgresPool
+    let inviteLifetime: Duration
+    /// Failed acceptances per client address.
+    let acceptThrottle: Throttle
+    let invites = InviteStore()
+    let sponsorships = SponsorshipStore()
+
+    func invite(as role: InviteRole, by inviter: UUID, logger: Logger) throws -> Invite {
+        let code = try InviteCode.generate()
+        let expiresAt = try pool.withConnection { connection in
+            try invites.insert(
+                inviter: inviter, role: role, codeHash: code.hash, lifetime: inviteLifetime, on: connection)
+        }
+        logger.info("invite_created", ["user_id": inviter.uuidString, "role": role.rawValue])
+        return Invite(code: code.formatted, role: role, expiresAt: expiresAt)
+    }
+
+    /// Accepts the invite with `typedCode` for `caller`. Unknown, used, expired and malformed
+    /// codes get one answer (`invite_not_found`) and count against the client's address;
+    /// after too many, `429` comes before any lookup.
+    func accept(_ typedCode: String, by caller: UUID, from address: String, logger: Logger) throws -> Sponsorship {
+        let codeHash = InviteCode(typed: typedCode)?.hash
+        let sponsorship = try pool.withTransaction { connection -> Sponsorship? in
+            let attempt = try acceptThrottle.consume(ThrottleSubject(address), on: connection)
+            // Returning nil commits the counted attempt; throwing rolls it back.
+            guard let codeHash, let invite = try invites.claim(codeHash: codeHash, on: connection) else { return nil }
+            try attempt.refund(on: connection)
+            guard invite.inviterId != caller else { throw SponsorshipError.selfInvite }
+            let (sponsor, sponsee) = invite.inviterRole == .sponsor
+                ? (invite.inviterId, caller) : (caller, invite.inviterId)
+            guard let id = try sponsorships.insert(sponsor: sponsor, sponsee: sponsee, on: connection) else {
+                throw SponsorshipError.alreadySponsoring
+            }
+            try invites.link(invite.id, to: id, on: connection)
+            return try sponsorships.find(id, on: connection)
+        }
+        guard let sponsorship else {
+            logger.info("invite_accept_failed", ["user_id": caller.uuidString, "reason": "invite_not_found"])
+            throw SponsorshipError.inviteNotFound
+        }
+        logger.info("invite_accepted", ["user_id": caller.uuidString, "sponsorship_id": sponsorship.id.uuidString])
+        return sponsorship
+    }
+
+    func sponsorships(of userId: UUID) throws -> [Sponsorship] {
+        try pool.withConnection { connection in try sponsorships.list(for: userId, on: connection) }
+    }
+
+    /// Ends the sponsorship; its shares stop granting access when this commits. `404` unless
+    /// `userId` is a party to it.
+    func end(_ id: UUID, by userId: UUID, logger: Logger) throws {
+        let ended = try pool.withConnection { connection in try sponsorships.end(id, by: userId, on: connection) }
+        guard ended else {
+            logger.info("sponsorship_access_denied", ["user_id": userId.uuidString, "sponsorship_id": id.uuidString])
+            throw HTTPError.notFound()
+        }
+        logger.info("sponsorship_ended", ["user_id": userId.uuidString, "sponsorship_id": id.uuidString])
+    }
+}

@@ -1,1 +1,0 @@
-// Sponsorships: under construction.

@@ -1,0 +1,5 @@
+/// One page of a thread as a client reads it.
+struct ThreadPageJSON: Decodable, Sendable {
+    let items: [CommentJSON]
+    let nextCursor: String?
+}
