@@ -131,7 +131,22 @@ struct ConnectionTests {
             #expect(response.header("x-good") == "ok" && response.header("x-tab") == "a\tb")
             #expect(response.header("injected") == nil && response.header("x-split") == nil && response.header("x-nul") == nil)
             #expect(response.headers.map(\.0) == ["X-Good", "X-Tab", "Content-Length", "Date"])
+            #expect(response.header("content-length") == "4" && response.header("date") != "x")
             #expect(try client.request("GET", "/inline/hello").status == 200)
+        }
+    }
+
+    @Test(arguments: [204, 304])
+    func bodilessStatusesSendNoBody(_ code: Int) throws {
+        try LiveServer.with { live in
+            let client = try live.client()
+            // A stray body would be read as the start of the second answer.
+            try client.send(raw: "GET /inline/status?code=\(code) HTTP/1.1\r\nHost: a\r\n\r\nGET /status?code=\(code) HTTP/1.1\r\nHost: a\r\n\r\nGET /inline/hello HTTP/1.1\r\nHost: a\r\n\r\n")
+            for _ in 0..<2 {
+                let response = try client.readResponse()
+                #expect(response.status == code && response.body.isEmpty && response.header("content-length") == nil)
+            }
+            #expect(try client.readResponse().bodyString == "hello /inline/hello")
         }
     }
 

@@ -7,7 +7,9 @@ import Synchronization
 /// - `/…/hello`: `hello <target>`;
 /// - `/…/echo`: the request body back, with `X-Method` and `X-Body-Count`;
 /// - `/…/big`: 64 KiB of `x`;
-/// - `/…/unsafe-headers`: fields that would split the response if written as given;
+/// - `/…/unsafe-headers`: fields that would split the response if written as given, and
+///   framing fields that are the server's to write;
+/// - `/…/status?code=N`: status N with a body (which bodiless statuses must not send);
 /// - `/sleep?ms=N`: answers after N milliseconds;
 /// - `/block`: answers once `gate` opens.
 final class TestResponder: HTTPResponder {
@@ -35,8 +37,12 @@ final class TestResponder: HTTPResponder {
             return HTTPResponse(status: .ok, body: Array(repeating: UInt8(ascii: "x"), count: 64 * 1024))
         case "/unsafe-headers":
             let fields = [("X-Good", "ok"), ("X-Bad\r\nInjected", "1"), ("X-Split", "a\r\nInjected: 2"),
-                          ("X-Lf", "a\nInjected: 3"), ("X-Nul", "a\u{0}b"), ("Bad Name", "4"), ("", "5"), ("X-Tab", "a\tb")]
+                          ("X-Lf", "a\nInjected: 3"), ("X-Nul", "a\u{0}b"), ("Bad Name", "4"), ("", "5"), ("X-Tab", "a\tb"),
+                          ("Content-Length", "999"), ("Transfer-Encoding", "chunked"), ("Connection", "upgrade"), ("Date", "x")]
             return HTTPResponse(status: .ok, headers: HTTPHeaders(fields.map { (name: $0.0, value: $0.1) }), body: Array("body".utf8))
+        case "/status":
+            let code = head.query.flatMap { Int($0.dropFirst("code=".count)) } ?? 200
+            return HTTPResponse(status: HTTPStatus(code: code, reason: "Test"), body: Array("not for bodiless statuses".utf8))
         case "/sleep":
             let milliseconds = head.query.flatMap { Int($0.dropFirst("ms=".count)) } ?? 100
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
