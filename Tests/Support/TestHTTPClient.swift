@@ -9,7 +9,8 @@ public final class TestHTTPClient {
     private var isClosed = false
 
     public init(port: Int, timeout: Duration = .seconds(10)) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: a process another test starts must not hold our connections open.
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw TestHTTPError("socket: \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -19,9 +20,12 @@ public final class TestHTTPClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
+            let code = errno
             Glibc.close(fd)
-            throw TestHTTPError("connect to port \(port): errno \(errno)")
+            throw TestHTTPError("connect to port \(port): errno \(code)")
         }
+        var on: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
         var time = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
@@ -46,24 +50,34 @@ public final class TestHTTPClient {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { throw TestHTTPError("send failed: errno \(errno)") }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw TestHTTPError(errno == EAGAIN ? "timed out sending to the server" : "send failed: errno \(errno)")
+            }
             offset += written
         }
     }
 
     public func send(raw text: String) throws { try send(raw: Array(text.utf8)) }
 
-    /// Sends a request (with `Host` and, for a body, `Content-Length`) and reads its response.
+    /// Sends a request and reads its final response (a `1xx` interim answer is skipped).
+    /// `Host` and, for a body, `Content-Length` are added unless `headers` has them (or
+    /// `Transfer-Encoding`); `token` adds `Authorization: Bearer <token>`.
     public func request(
         _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
         token: String? = nil
     ) throws -> TestHTTPResponse {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        let has = { (name: String) in headers.contains { $0.0.lowercased() == name } }
+        var head = "\(method) \(path) HTTP/1.1\r\n"
+        if !has("host") { head += "Host: 127.0.0.1\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let token { head += "Authorization: Bearer \(token)\r\n" }
-        if let body { head += "Content-Length: \(body.count)\r\n" }
+        if let body, !has("content-length"), !has("transfer-encoding") { head += "Content-Length: \(body.count)\r\n" }
         try send(raw: Array((head + "\r\n").utf8) + (body ?? []))
-        return try readResponse(method: method)
+        while true {
+            let response = try readResponse(method: method)
+            if response.status >= 200 { return response }
+        }
     }
 
     /// A request whose body is JSON text, sent as `application/json`.
@@ -162,17 +176,26 @@ public final class TestHTTPClient {
     private func readChunkedBody() throws -> [UInt8] {
         var body: [UInt8] = []
         while true {
-            var lineEnd = find([13, 10])
-            while lineEnd == nil { try fill(); lineEnd = find([13, 10]) }
-            let line = String(decoding: buffer[..<lineEnd!], as: UTF8.self)
-            buffer.removeFirst(lineEnd! + 2)
-            guard let size = Int(line.split(separator: ";")[0], radix: 16) else { throw TestHTTPError("bad chunk size") }
-            if size == 0 {
-                _ = try readExactly(2) // our server sends no trailers: just the final CRLF
-                return body
+            let line = String(decoding: try readLine(), as: UTF8.self)
+            guard let size = Int(line.split(separator: ";").first ?? "", radix: 16) else {
+                throw TestHTTPError("bad chunk size: \(line.prefix(40))")
             }
+            if size == 0 { break }
             body += try readExactly(size)
-            _ = try readExactly(2)
+            guard try readExactly(2) == [13, 10] else { throw TestHTTPError("chunk data not followed by CRLF") }
         }
+        while try !readLine().isEmpty {}  // trailer fields, up to the empty line
+        return body
+    }
+
+    /// The next line, without its CRLF.
+    private func readLine() throws -> [UInt8] {
+        var lineEnd = find([13, 10])
+        while lineEnd == nil {
+            try fill()
+            lineEnd = find([13, 10])
+        }
+        defer { buffer.removeFirst(lineEnd! + 2) }
+        return Array(buffer[..<lineEnd!])
     }
 }
