@@ -90,11 +90,10 @@ struct RequestHeadParser {
             framing = length == 0 ? .none : .length(length)
         }
 
-        var expectsContinue = false
-        if let expectation = head.headers["expect"] {
-            guard expectation.equalsIgnoringASCIICase("100-continue") else { throw .unsupportedExpectation }
-            expectsContinue = head.version == .http1_1 && framing != .none
-        }
+        // Every `Expect` field, not only the first, must be exactly `100-continue`.
+        let expectations = head.headers.values(for: "expect")
+        guard expectations.allSatisfy({ $0.equalsIgnoringASCIICase("100-continue") }) else { throw .unsupportedExpectation }
+        let expectsContinue = !expectations.isEmpty && head.version == .http1_1 && framing != .none
         return Result(head: head, framing: framing, expectsContinue: expectsContinue)
     }
 

@@ -89,9 +89,15 @@ struct HeaderFieldTests {
         #expect(old.pendingHead != nil && !old.pendingContinue)
     }
 
-    @Test(arguments: ["100-continue-please", "200-ok", "", "100-continue, foo"])
+    @Test(arguments: ["100-continue-please", "200-ok", "", "100-continue, foo", "100-continue\r\nExpect: foo"])
     func otherExpectationsAre417(_ expectation: String) {
         let request = "POST / HTTP/1.1\r\nHost: a\r\nExpect: \(expectation)\r\nContent-Length: 1\r\n\r\nx"
         #expect(ParseOutcome.of(request).status == 417)
+    }
+
+    @Test func repeatedContinueExpectationIsStillOne() {
+        let request = "POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nexpect: 100-CONTINUE\r\nContent-Length: 1\r\n\r\n"
+        let outcome = ParseOutcome.of(request)
+        #expect(outcome.error == nil && outcome.pendingContinue)
     }
 }
