@@ -1,28 +1,41 @@
 import Foundation
 import Glibc
 
-/// A raw HTTP/1.1 client over one real TCP connection to 127.0.0.1, with a read timeout so a
-/// test can never hang. Sends exactly the bytes it is given, or a request it builds.
+/// A raw HTTP/1.1 client over one real TCP connection to a loopback address, with a read
+/// timeout so a test can never hang. Sends exactly the bytes it is given, or a request it builds.
 public final class TestHTTPClient {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var isClosed = false
 
-    public init(port: Int, timeout: Duration = .seconds(10)) throws {
+    /// Connects to `host` (`127.0.0.1` or `::1`) on `port`.
+    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(10)) throws {
+        let family = host.contains(":") ? AF_INET6 : AF_INET
         // Close-on-exec: a process another test starts must not hold our connections open.
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw TestHTTPError("socket: \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        var storage = sockaddr_storage()
+        let length: Int
+        if family == AF_INET6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            inet_pton(AF_INET6, host, &address.sin6_addr)
+            length = Self.store(address, in: &storage)
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            inet_pton(AF_INET, host, &address.sin_addr)
+            length = Self.store(address, in: &storage)
+        }
+        let connected = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(length)) }
         }
         guard connected == 0 else {
             let code = errno
             Glibc.close(fd)
-            throw TestHTTPError("connect to port \(port): errno \(code)")
+            throw TestHTTPError("connect to \(host) port \(port): errno \(code)")
         }
         var on: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
@@ -32,6 +45,12 @@ public final class TestHTTPClient {
     }
 
     deinit { close() }
+
+    /// Copies a concrete socket address into `storage`; returns its size.
+    private static func store<Address>(_ address: Address, in storage: inout sockaddr_storage) -> Int {
+        withUnsafeBytes(of: address) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
+        return MemoryLayout<Address>.size
+    }
 
     /// Closes the connection (also done when the client is released).
     public func close() {

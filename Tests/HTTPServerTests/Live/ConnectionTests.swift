@@ -16,6 +16,15 @@ struct ConnectionTests {
         }
     }
 
+    @Test(arguments: ["127.0.0.1", "::1"])
+    func listensOnIPv4AndIPv6AndSeesThePeer(_ host: String) throws {
+        try LiveServer.with({ $0.host = host }) { live in
+            let client = try TestHTTPClient(port: live.port, host: host)
+            #expect(try client.request("GET", "/inline/peer").bodyString == host)
+            #expect(try client.request("GET", "/peer").bodyString == host)
+        }
+    }
+
     @Test func keepAliveServesManyRequestsOnOneConnection() throws {
         try LiveServer.with { live in
             let client = try live.client()

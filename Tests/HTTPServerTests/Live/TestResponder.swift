@@ -7,6 +7,7 @@ import Synchronization
 /// - `/…/hello`: `hello <target>`;
 /// - `/…/echo`: the request body back, with `X-Method` and `X-Body-Count`;
 /// - `/…/big`: 64 KiB of `x`;
+/// - `/…/peer`: the client's address as the server saw it;
 /// - `/…/unsafe-headers`: fields that would split the response if written as given, and
 ///   framing fields that are the server's to write;
 /// - `/…/status?code=N`: status N with a body (which bodiless statuses must not send);
@@ -40,6 +41,8 @@ final class TestResponder: HTTPResponder {
                           ("X-Lf", "a\nInjected: 3"), ("X-Nul", "a\u{0}b"), ("Bad Name", "4"), ("", "5"), ("X-Tab", "a\tb"),
                           ("Content-Length", "999"), ("Transfer-Encoding", "chunked"), ("Connection", "upgrade"), ("Date", "x")]
             return HTTPResponse(status: .ok, headers: HTTPHeaders(fields.map { (name: $0.0, value: $0.1) }), body: Array("body".utf8))
+        case "/peer":
+            return text(request.remoteAddress)
         case "/status":
             let code = head.query.flatMap { Int($0.dropFirst("code=".count)) } ?? 200
             return HTTPResponse(status: HTTPStatus(code: code, reason: "Test"), body: Array("not for bodiless statuses".utf8))
