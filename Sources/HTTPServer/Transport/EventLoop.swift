@@ -442,7 +442,11 @@ final class EventLoop: @unchecked Sendable {
                     connection.wantsWrite = true
                     modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLOUT.rawValue | EPOLLET.rawValue)
                 }
-                setDeadline(connection, .write, after: configuration.idleTimeout.nanoseconds)
+                // A request being read keeps its own deadline (the head's, the body's minimum
+                // rate); otherwise the client has the idle time to take the answer.
+                if connection.deadlineKind != .head && connection.deadlineKind != .body {
+                    setDeadline(connection, .write, after: configuration.idleTimeout.nanoseconds)
+                }
                 return
             } else {
                 close(connection)
