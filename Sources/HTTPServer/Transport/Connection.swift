@@ -53,9 +53,6 @@ final class Connection {
 
     var pendingOutputBytes: Int { output.count - outputOffset }
 
-    var isAwaitingResponse: Bool {
-        if case .awaitingResponse = phase { true } else { false }
-    }
 
     /// Whether nothing of a request has arrived and nothing is owed: safe to close at shutdown.
     var isIdle: Bool {

@@ -523,10 +523,8 @@ final class EventLoop: @unchecked Sendable {
         if drainDeadline == nil {
             drainDeadline = requestedDrainDeadline.load(ordering: .relaxed)
             epoll_ctl(epoll, EPOLL_CTL_DEL, listener, nil)
-            for case let connection? in connections where connection.isIdle { close(connection) }
-        } else {
-            for case let connection? in connections where connection.isIdle { close(connection) }
         }
+        for case let connection? in connections where connection.isIdle { close(connection) }
         return liveConnections == 0 || now >= drainDeadline!
     }
 
