@@ -52,6 +52,13 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
         return peak
     }
 
+    /// How many jobs wait for a thread right now.
+    var queuedJobs: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting.count
+    }
+
     /// Lets the threads finish the queued jobs, then end, waiting up to `timeout` for them.
     /// Returns whether every thread ended in time. Later `run` calls throw `busy`.
     @discardableResult
