@@ -102,7 +102,13 @@ public enum StepworkCommand {
             for migration in status.applied { print("applied  \(migration.id)") }
             for migration in status.pending { print("pending  \(migration.id)") }
         } else {
-            let applied = try migrator.migrate()
+            let applied: [Migration]
+            do {
+                applied = try migrator.migrate()
+            } catch let error as PostgresError where error.sqlState == "42501" {
+                throw CommandFailure(
+                    "\(migrateVariable(configuration)): \(error.debugDescription): migrations run as the role that owns schema \(AppConfiguration.schema)")
+            }
             print(applied.isEmpty ? "no pending migrations" : applied.map { "applied  \($0.id)" }.joined(separator: "\n"))
         }
         return 0
@@ -150,14 +156,17 @@ public enum StepworkCommand {
     private static func ownerPool(_ configuration: AppConfiguration, logger: Logger) throws -> PostgresPool {
         let pool = makePool(configuration.migrationDatabaseURL, configuration, logger: logger)
         do {
-            try requireDatabase(
-                pool,
-                variable: configuration.migrateDatabaseURL == nil ? "STEPWORK_DATABASE_URL" : "STEPWORK_MIGRATE_DATABASE_URL")
+            try requireDatabase(pool, variable: migrateVariable(configuration))
         } catch {
             pool.close()
             throw error
         }
         return pool
+    }
+
+    /// The variable that names the migrations' connection, for messages.
+    private static func migrateVariable(_ configuration: AppConfiguration) -> String {
+        configuration.migrateDatabaseURL == nil ? "STEPWORK_DATABASE_URL" : "STEPWORK_MIGRATE_DATABASE_URL"
     }
 
     private static func requireDatabase(_ pool: PostgresPool, variable: String) throws {

@@ -79,8 +79,8 @@ extension SettingKind where Value == String? {
         let text = SettingKind<String>.connectionString
         return Self(
             expected: text.expected + ", or empty (null in a file) for none",
-            parseText: { $0.isEmpty ? .some(nil) : text.parseText($0) },
-            parseFile: { $0 == .null ? .some(nil) : text.parseFile($0) })
+            parseText: { $0.isEmpty ? .some(nil) : text.parseText($0).map(Optional.some) },
+            parseFile: { $0 == .null ? .some(nil) : text.parseFile($0).map(Optional.some) })
     }
 }
 
