@@ -7,9 +7,12 @@ import TestSupport
 
 /// A request whose statement waits too long on the database ends in a `503` the client may retry.
 @Suite struct DatabaseTimeoutTests {
-    /// Holds `lock` in a transaction of the owner's pool until `release` is signalled.
-    func hold(_ lock: PostgresQuery, on app: TestApp, until release: DispatchSemaphore) -> Background<Void> {
+    /// The answer to `request`, sent while another transaction (of the owner's pool) holds `lock`.
+    func answer(
+        whileHolding lock: PostgresQuery, on app: TestApp, _ request: () throws -> TestHTTPResponse
+    ) throws -> TestHTTPResponse {
         let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
         let holder = Background {
             try app.database.pool.withTransaction { connection in
                 try connection.execute(lock)
@@ -18,7 +21,10 @@ import TestSupport
             }
         }
         held.wait()
-        return holder
+        let answer = Result { try request() }
+        release.signal()
+        try holder.join()
+        return try answer.get()
     }
 
     func entry(on app: TestApp, token: String) throws -> String {
@@ -33,13 +39,9 @@ import TestSupport
         let app = try TestApp.start { $0.databaseLockTimeout = .milliseconds(100) }
         let user = try app.register()
         let id = try entry(on: app, token: user.token)
-        let release = DispatchSemaphore(value: 0)
-        let holder = hold("SELECT 1 FROM stepwork.entries WHERE id = \(id)::uuid FOR UPDATE", on: app, until: release)
-        let blocked = Result { try app.request("DELETE", "/v1/entries/\(id)", token: user.token) }
-        release.signal()
-        try holder.join()
-
-        let response = try blocked.get()
+        let response = try answer(whileHolding: "SELECT 1 FROM stepwork.entries WHERE id = \(id)::uuid FOR UPDATE", on: app) {
+            try app.request("DELETE", "/v1/entries/\(id)", token: user.token)
+        }
         #expect(response.status == 503)
         #expect(response.header("retry-after") == "1")
         #expect(try response.json()["code"] as? String == "service_unavailable")
@@ -53,13 +55,9 @@ import TestSupport
             $0.databaseLockTimeout = .seconds(600)
         }
         let user = try app.register()
-        let release = DispatchSemaphore(value: 0)
-        let holder = hold("LOCK TABLE stepwork.entries IN ACCESS EXCLUSIVE MODE", on: app, until: release)
-        let blocked = Result { try app.request("GET", "/v1/entries", token: user.token) }
-        release.signal()
-        try holder.join()
-
-        let response = try blocked.get()
+        let response = try answer(whileHolding: "LOCK TABLE stepwork.entries IN ACCESS EXCLUSIVE MODE", on: app) {
+            try app.request("GET", "/v1/entries", token: user.token)
+        }
         #expect(response.status == 503)
         #expect(response.header("retry-after") == "1")
         #expect(app.logs.events("request_failed").contains { $0.contains("statement_timeout") })

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import Testing
 import TestSupport
 
@@ -43,10 +43,12 @@ import TestSupport
         #expect(try row.decode("idle", as: String.self) == "1min")
     }
 
-    @Test func aSubMillisecondTimeoutIsOneMillisecondNotNone() throws {
-        let pool = pool(statement: .microseconds(10))
-        defer { pool.close() }
-        #expect(try pool.query("SELECT current_setting('statement_timeout') AS value")[0].decode("value", as: String.self) == "1ms")
+    @Test func timeoutsAreWholeMillisecondsRoundedUpNeverZero() {
+        let configuration = PostgresConfiguration(
+            connectionString: "", statementTimeout: .microseconds(10), lockTimeout: .milliseconds(1500) + .nanoseconds(1))
+        #expect(configuration.sessionSettings.contains("SET statement_timeout = 1"))  // 0 would mean no limit
+        #expect(configuration.sessionSettings.contains("SET lock_timeout = 1501"))
+        #expect(!configuration.sessionSettings.contains { $0.contains("idle_in_transaction") })
     }
 
     @Test func aStatementRunningPastTheStatementTimeoutEndsWithTheTypedError() throws {
