@@ -11,10 +11,10 @@ public struct AppConfiguration: Sendable, Equatable {
 
     // MARK: PostgreSQL
 
-    /// libpq connection string or `postgresql://` URL. The default relies on libpq's own
-    /// defaults (`PGHOST`, the local socket directory, port 5432); `make run` always sets
-    /// `STEPWORK_DATABASE_URL` to its private cluster.
-    /// `serve` uses it: the runtime role, which reads and writes rows but owns nothing.
+    /// The connection of `serve` (and `seed`): the runtime role, which reads and writes rows but
+    /// owns nothing. A libpq connection string or `postgresql://` URL; the default relies on
+    /// libpq's own defaults (`PGHOST`, the local socket directory, port 5432); `make run` always
+    /// sets `STEPWORK_DATABASE_URL` to its private cluster.
     public var databaseURL = "dbname=stepwork user=stepwork"
     /// The connection of `migrate` and `serve --migrate`: the role that owns schema `stepwork`;
     /// nil for `databaseURL`.
