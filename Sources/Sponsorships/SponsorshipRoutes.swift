@@ -12,15 +12,14 @@ public struct SponsorshipRoutes: Sendable {
 
     /// - Parameters:
     ///   - inviteLifetime: how long a new invite code stays valid.
-    ///   - acceptWindow: how many failed acceptances a client address may make per window.
+    ///   - acceptThrottle: counts failed acceptances per client address.
     public init(
-        pool: PostgresPool, authenticator: Authenticator, inviteLifetime: Duration, acceptWindow: ThrottleWindow,
+        pool: PostgresPool, authenticator: Authenticator, inviteLifetime: Duration, acceptThrottle: Throttle,
         logger: Logger
     ) {
         self.authenticator = authenticator
         self.service = SponsorshipService(
-            pool: pool, inviteLifetime: inviteLifetime,
-            acceptThrottle: Throttle(scope: .inviteAddress, window: acceptWindow))
+            pool: pool, inviteLifetime: inviteLifetime, acceptThrottle: acceptThrottle)
         self.logger = logger
     }
 

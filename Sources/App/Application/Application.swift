@@ -19,7 +19,12 @@ public final class Application: Sendable {
     public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
 
+    /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
     public init(configuration: AppConfiguration, logger: Logger) {
+        guard let secret = configuration.serverSecret else {
+            preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
+        }
+        let throttleKey = ThrottleKey(secret: secret.bytes)
         self.configuration = configuration
         self.logger = logger
         pool = PostgresPool(
@@ -38,11 +43,13 @@ public final class Application: Sendable {
 
         HealthRoutes(pool: pool).register(on: router)
         AuthRoutes(
-            pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
+            pool: pool, authenticator: authenticator, executor: passwordHashing,
+            settings: configuration.auth(throttleKey: throttleKey), logger: logger
         ).register(on: router)
         SponsorshipRoutes(
             pool: pool, authenticator: authenticator, inviteLifetime: configuration.inviteLifetime,
-            acceptWindow: configuration.inviteAcceptWindow, logger: logger
+            acceptThrottle: Throttle(scope: .inviteAddress, window: configuration.inviteAcceptWindow, key: throttleKey),
+            logger: logger
         ).register(on: router)
         let policy = EntryAccessPolicy(logger: logger)
         EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
@@ -69,10 +76,12 @@ public final class Application: Sendable {
 
 extension AppConfiguration {
     /// Auth's share of the settings.
-    var auth: AuthSettings {
+    func auth(throttleKey: ThrottleKey) -> AuthSettings {
         AuthSettings(
-            passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
-            maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+            passwordHashCost: passwordHashCost, throttleKey: throttleKey,
+            maxLoginFailuresPerAccount: loginMaxFailuresPerAccount, maxLoginFailuresPerAddress: loginMaxFailuresPerAddress,
+            loginAccountCeiling: loginAccountCeiling, maxRegistrationsPerAddress: registerMaxPerAddress,
+            failedLoginHashesPerSecond: loginFailedHashesPerSecond)
     }
 
     /// Failed invite acceptances per client address per 15 minutes.

@@ -38,10 +38,15 @@ extension AppConfiguration {
                   .integer(in: 1...1_000_000)),
             .init("loginMaxFailuresPerAddress", "STEPWORK_LOGIN_MAX_FAILURES_PER_ADDRESS", \.loginMaxFailuresPerAddress,
                   .integer(in: 1...1_000_000)),
+            .init("loginAccountCeiling", "STEPWORK_LOGIN_ACCOUNT_CEILING", \.loginAccountCeiling,
+                  .integer(in: 1...1_000_000)),
+            .init("loginFailedHashesPerSecond", "STEPWORK_LOGIN_FAILED_HASHES_PER_SECOND", \.loginFailedHashesPerSecond,
+                  .number(in: 0.001...100_000)),
             .init("registerMaxPerAddress", "STEPWORK_REGISTER_MAX_PER_ADDRESS", \.registerMaxPerAddress,
                   .integer(in: 1...1_000_000)),
             .init("inviteAcceptMaxFailuresPerAddress", "STEPWORK_INVITE_ACCEPT_MAX_FAILURES_PER_ADDRESS",
                   \.inviteAcceptMaxFailuresPerAddress, .integer(in: 1...1_000_000)),
+            .init("secretFile", "STEPWORK_SECRET_FILE", \.secretFile, .filePath),
             .init("trustedProxies", "STEPWORK_TRUSTED_PROXIES", \.trustedProxies, .addressRanges),
         ]
     }
