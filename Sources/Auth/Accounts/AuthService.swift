@@ -61,7 +61,9 @@ struct AuthService: Sendable {
     /// address, per client address, and, unless the account logged in from this address
     /// lately, per account (a far higher ceiling) and against the process's failed-hash
     /// budget (`503` beyond it). An unknown email still costs one derivation and gets the
-    /// same `401` as a wrong password. A stored hash weaker than the configured cost is replaced.
+    /// same `401` as a wrong password. The session opens only if the hash that verified is
+    /// still the account's when it does; a stored hash weaker than the configured cost is
+    /// replaced.
     func login(_ input: LoginInput, client: ClientContext) throws -> SignInOutput {
         var errors = FieldErrors()
         let typedEmail = errors.check("email", input.email) { $0 }
@@ -123,7 +125,10 @@ struct AuthService: Sendable {
         if !known { throttles.failedHashes.giveBack() }  // only failures spend the budget
 
         let upgrade = upgradedHash(of: user, password: password, logger: logger)
-        let signIn = try pool.withTransaction { connection in
+        let signIn = try pool.withTransaction { connection -> SignInOutput? in
+            // The hash that verified must still be the account's: a password change committed
+            // since it was read ends this login too, and the lock holds off one until commit.
+            guard try users.lockPasswordHash(of: user.id, on: connection) == user.passwordHash else { return nil }
             try throttles.loginAccountAddress.clear(pair, on: connection)
             // A success is no failure; the account's and the address's earlier failures stay.
             for ticket in tickets where ticket.scope != .loginAccountAddress { try ticket.refund(on: connection) }
@@ -133,6 +138,10 @@ struct AuthService: Sendable {
             }
             try sessions.purgeExpired(userId: user.id, on: connection)
             return try openSession(for: user, client: client, on: connection)
+        }
+        guard let signIn else {
+            logger.warning("login", ["result": "password_changed"])
+            throw AccountError.invalidCredentials
         }
         logger.info("login", ["result": "success", "rehashed": String(upgrade != nil), "known_address": String(known)])
         return signIn
