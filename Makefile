@@ -8,7 +8,7 @@ BENCH_PG := $(CURDIR)/.data/bench-postgres
 
 ## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
-run test: $(STEPWORK_SECRET_FILE)
+run test bench-entries: $(STEPWORK_SECRET_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
