@@ -1,8 +1,10 @@
 import App
+import Crypto
 import Foundation
 import Testing
 import TestSupport
 import Web
+@testable import Auth
 
 /// Logins under attack, over HTTP: nobody can lock a victim out, rotating IPv6 addresses buys
 /// no fresh budget, and failed logins cannot keep the hashing slots busy.
@@ -104,5 +106,18 @@ import Web
         #expect(try app.login("a@example.org", Self.wrong, headers: from("2001:db8:1::1")).status == 401)
         #expect(try app.login("sam@example.org", headers: from("2001:db8:2::1")).status == 503)
         #expect(try app.login("sam@example.org").status == 200)
+    }
+
+    @Test func throttleSubjectsAreKeyedWithTheServerSecret() throws {
+        let app = try app()
+        #expect(try app.login("sam@example.org", Self.wrong, headers: from("192.0.2.1")).status == 401)
+        let stored = Set(try app.pool.query("SELECT subject FROM throttle_events").map { row in try row.decode("subject", as: String.self) })
+        let key = ThrottleKey(secret: try #require(app.configuration.serverSecret).bytes)
+        let address = Throttle(scope: .loginAddress, backoff: ThrottleBackoff(free: 1), key: key)
+        #expect(stored.contains(address.digest(ThrottleSubject(address: "192.0.2.1"))))
+        #expect(stored.count == 3)  // the address, the account at the address, the account
+        for unkeyed in ["sam@example.org", "192.0.2.1"] {
+            #expect(!stored.contains(Hex.encode(SHA256.hash(Array(unkeyed.utf8)))))
+        }
     }
 }
