@@ -60,8 +60,10 @@ seed-bench:
 	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork migrate && \
 	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
 
-## bench-entries: p50/p99 of GET /v1/entries/{id} (as a sponsor) and GET /v1/shared under wrk -c32
+## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared and a shared
+## amend's comments under wrk -c32, beside the same build's /db baseline (ratios); seed-bench first
 bench-entries:
+	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)
 
 ## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load

@@ -71,7 +71,7 @@ import TestSupport
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let blocker = BackgroundCall {
-            try app.pool.withTransaction { connection in
+            try app.ownerPool.withTransaction { connection in
                 try connection.execute(lockedRow)
                 holding.signal()
                 release.wait()

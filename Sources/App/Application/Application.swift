@@ -36,8 +36,7 @@ public final class Application: Sendable {
         let authenticator = Authenticator(
             settings: SessionSettings(
                 idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
-            cookie: SessionCookie(origin: publicOrigin),
-            logger: logger)
+            cookie: SessionCookie(origin: publicOrigin), actingUserSetting: AppConfiguration.actingUserSetting)
         let builder = RouterBuilder(
             logger: logger, pool: pool, authenticator: authenticator,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
@@ -100,7 +99,7 @@ extension AppConfiguration {
         PostgresConfiguration(
             connectionString: databaseURL, poolSize: databasePoolSize, acquireTimeout: databaseAcquireTimeout,
             searchPath: Self.schema, statementTimeout: databaseStatementTimeout, lockTimeout: databaseLockTimeout,
-            idleInTransactionTimeout: databaseIdleInTransactionTimeout)
+            idleInTransactionTimeout: databaseIdleInTransactionTimeout, actingUserSetting: Self.actingUserSetting)
     }
 
     /// Auth's share of the settings.

@@ -123,9 +123,11 @@ public enum StepworkCommand {
     /// Runs each seed file in a transaction of its own; the files make themselves idempotent.
     private static func seed(_ configuration: AppConfiguration, files: [String], logger: Logger) throws -> Int32 {
         let urls = try files.isEmpty ? defaultSeedFiles() : files.map { URL(fileURLWithPath: $0) }
-        let pool = makePool(configuration.databaseURL, configuration, logger: logger)
+        // Demo data is written by the schema owner, as migrations are: it belongs to many users,
+        // which row-level security would not let the runtime role write.
+        let pool = makePool(configuration.migrationDatabaseURL, configuration, logger: logger)
         defer { pool.close() }
-        try requireDatabase(pool, variable: "STEPWORK_DATABASE_URL")
+        try requireDatabase(pool, variable: migrateVariable(configuration))
         for url in urls {
             guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
                 throw CommandFailure("cannot read seed file \(url.path)")

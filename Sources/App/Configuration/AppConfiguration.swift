@@ -8,6 +8,8 @@ import Logging
 public struct AppConfiguration: Sendable, Equatable {
     /// The PostgreSQL schema of Stepwork's tables (created by `Migrations/0001_schema.sql`).
     public static let schema = "stepwork"
+    /// The setting through which row-level security learns the caller (`Migrations/0009_row_level_security.sql`).
+    public static let actingUserSetting = "stepwork.user_id"
 
     // MARK: PostgreSQL
 
