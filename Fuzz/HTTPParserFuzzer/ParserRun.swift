@@ -77,12 +77,16 @@ struct ParserRun {
     }
 
     /// The payload count the server charges against its body budget: never more than the
-    /// body limit, never shrinking within a request, 0 between requests.
+    /// body limit, never shrinking within a request, 0 between requests, short of a declared
+    /// length while that body is read.
     private mutating func checkReceived() {
         let received = parser.receivedBodyBytes
         require(received <= limits.maxBodyBytes, "\(received) body bytes received, over the limit")
         require(parser.isReadingBody || received == 0, "\(received) body bytes between requests")
         require(!parser.isReadingBody || received >= lastReceived, "received went from \(lastReceived) to \(received)")
+        if let declared = parser.declaredBodyBytes {
+            require(declared > received && declared <= limits.maxBodyBytes, "\(received) of \(declared) declared bytes")
+        }
         lastReceived = parser.isReadingBody ? received : 0
     }
 

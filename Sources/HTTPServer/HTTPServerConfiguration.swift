@@ -22,8 +22,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// the whole shared budget. Like a request head, memory per connection (default 16 KiB).
     public var perConnectionBodyBytes: Int = 16 * 1024
     /// Requests whose body is still arriving, per client address (an IPv6 client's `/64`);
-    /// beyond it `503` with `Retry-After`. A body that comes whole with its head never counts.
-    /// Behind a reverse proxy every client has the proxy's address: raise it there (default 8).
+    /// beyond it `503` with `Retry-After`. Only bodies that may need the shared budget count
+    /// (chunked, or declared over `perConnectionBodyBytes`), and only while they arrive: a body
+    /// that comes whole with its head never does. Behind a reverse proxy every client has the
+    /// proxy's address: raise it there (default 8).
     public var maxUploadsPerClient: Int = 8
     /// Time for a whole request head, from its first byte.
     public var headTimeout: Duration = .seconds(10)

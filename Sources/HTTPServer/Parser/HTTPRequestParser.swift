@@ -40,6 +40,11 @@ public struct HTTPRequestParser: Sendable {
         if case .head = state { false } else { true }
     }
 
+    /// The `Content-Length` of the body being read; nil for a chunked one and between requests.
+    public var declaredBodyBytes: Int? {
+        if case .body(_, let body, let remaining) = state { body.count + remaining } else { nil }
+    }
+
     /// Payload bytes of the body being read so far (de-chunked: no sizes, extensions or
     /// trailers); 0 between requests.
     public var receivedBodyBytes: Int {

@@ -337,7 +337,7 @@ final class EventLoop: @unchecked Sendable {
                     setDeadline(connection, .body, after: min(configuration.headTimeout, configuration.bodyTimeout).nanoseconds)
                     if expectsContinue {
                         // The client waits for the 100 before it sends: its body cannot come whole.
-                        guard takeUploadPlace(connection, head: head) else { return bytes.count }
+                        guard takeUploadPlaceIfLarge(connection, head: head) else { return bytes.count }
                         connection.output.append(contentsOf: ResponseSerializer.continueResponse)
                     }
                 case .complete(let head, let body)?:
@@ -362,7 +362,7 @@ final class EventLoop: @unchecked Sendable {
         }
         // A body that did not come whole with its head is an upload in progress.
         if case .reading = connection.phase, connection.parser.isReadingBody,
-           !takeUploadPlace(connection, head: nil) {
+           !takeUploadPlaceIfLarge(connection, head: nil) {
             return bytes.count
         }
         return offset
@@ -392,10 +392,15 @@ final class EventLoop: @unchecked Sendable {
         return true
     }
 
-    /// Counts the connection's request among its client's uploads in progress (once); if the
-    /// client has as many as allowed, refuses it (`503`) and returns false.
-    private func takeUploadPlace(_ connection: Connection, head: HTTPRequestHead?) -> Bool {
-        guard connection.uploadClient == nil else { return true }
+    /// Counts the connection's request among its client's uploads in progress (once) if its
+    /// body may need the shared budget (chunked, or declared past `perConnectionBodyBytes`); a
+    /// smaller one is bounded like a head and not counted, so that a client whose head and body
+    /// come in separate segments still gets its login through. If the client has as many
+    /// uploads as allowed, refuses the request (`503`) and returns false.
+    private func takeUploadPlaceIfLarge(_ connection: Connection, head: HTTPRequestHead?) -> Bool {
+        guard connection.uploadClient == nil,
+              connection.parser.declaredBodyBytes.map({ $0 > configuration.perConnectionBodyBytes }) ?? true
+        else { return true }
         let client = ClientUploads.client(of: connection.remoteAddress)
         guard uploads.tryTake(client) else {
             logger.info("upload_refused", ["client": connection.remoteAddress, "reason": "uploads per client"])

@@ -89,9 +89,13 @@ struct CapacityTests {
             let refused = try third.readResponse()
             #expect(refused.status == 503 && refused.header("retry-after") == "1" && refused.header("connection") == "close")
             #expect(third.isClosedByPeer())
-            // A body that comes whole with its head is never an upload in progress.
+            // A body that comes whole with its head is never an upload in progress, nor is a
+            // small one (bounded like a head) that comes after it.
             let login = try live.client()
             #expect(try login.request("POST", "/echo", body: Array(repeating: 1, count: 100)).status == 200)
+            try login.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n")
+            try login.send(raw: String(repeating: "l", count: 100))
+            #expect(try login.readResponse().status == 200)
             // A finished upload frees its place.
             try uploads[0].send(raw: String(repeating: "b", count: 100_000 - 10))
             #expect(try uploads[0].readResponse().status == 200)
@@ -110,7 +114,7 @@ struct CapacityTests {
         #expect(ClientUploads.client(of: "192.0.2.7") == "192.0.2.7")
         // Over a dual-stack socket: ::1 and 127.0.0.1 are two clients, each with its own place.
         try LiveServer.with({ $0.host = "::"; $0.maxUploadsPerClient = 1 }) { live in
-            let head = "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 20\r\n\r\n0123456789"
+            let head = "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 20000\r\n\r\n0123456789"
             let six = try TestHTTPClient(port: live.port, host: "::1"), four = try TestHTTPClient(port: live.port)
             try six.send(raw: head)
             try four.send(raw: head)
@@ -118,7 +122,7 @@ struct CapacityTests {
             try again.send(raw: head)
             #expect(try again.readResponse().status == 503)
             for client in [six, four] {
-                try client.send(raw: "0123456789")
+                try client.send(raw: String(repeating: "b", count: 20_000 - 10))
                 #expect(try client.readResponse().status == 200)
             }
         }
