@@ -89,6 +89,10 @@ struct CapacityTests {
             let refused = try third.readResponse()
             #expect(refused.status == 503 && refused.header("retry-after") == "1" && refused.header("connection") == "close")
             #expect(third.isClosedByPeer())
+            // One waiting for 100-continue is refused before the 100: it sends no body in vain.
+            let waiting = try live.client()
+            try waiting.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 100000\r\n\r\n")
+            #expect(try waiting.readResponse().status == 503)
             // A body that comes whole with its head is never an upload in progress, nor is a
             // small one (bounded like a head) that comes after it.
             let login = try live.client()
