@@ -6,13 +6,20 @@ RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
 BENCH_PG := $(CURDIR)/.data/bench-postgres
 
+## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
+export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
+run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE)
+$(STEPWORK_SECRET_FILE):
+	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
+
 .PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
-	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
+	@export STEPWORK_MIGRATE_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))" \
+	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
 	  echo "Stepwork on http://127.0.0.1:8080 - demo logins (password: one day at a time):" && \
@@ -68,8 +75,9 @@ bench-abuse:
 	swift build -c release --product stepwork
 	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
 	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_abuse WITH (FORCE)" -c "CREATE DATABASE stepwork_abuse" && \
-	  export STEPWORK_DATABASE_URL="$$url dbname=stepwork_abuse" && .build/release/stepwork migrate && \
-	  { STEPWORK_PORT=$(ABUSE_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_TRUSTED_PROXIES=127.0.0.1 \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_abuse" .build/release/stepwork migrate && \
+	  { STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG)) dbname=stepwork_abuse" \
+	      STEPWORK_PORT=$(ABUSE_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_TRUSTED_PROXIES=127.0.0.1 \
 	      .build/release/stepwork serve & server=$$!; \
 	    trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
 	    for _ in $$(seq 100); do curl -fs http://127.0.0.1:$(ABUSE_PORT)/readyz >/dev/null && break; sleep 0.2; done; \

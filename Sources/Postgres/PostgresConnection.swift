@@ -5,7 +5,8 @@ import Glibc
 ///
 /// Not thread-safe and not `Sendable`: `PostgresPool.withConnection` and `withTransaction` lend
 /// it to one caller at a time; use it only inside that closure. Every statement runs with
-/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`.
+/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`
+/// and timeouts.
 public final class PostgresConnection {
     private let handle: OpaquePointer
     /// The statements prepared on this connection, by text.
@@ -40,11 +41,7 @@ public final class PostgresConnection {
         handle = connected
         // Notices ("schema already exists, skipping") would otherwise go to stderr past the logger.
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
-        var settings = "SET DateStyle = ISO; SET TimeZone = 'UTC'"
-        if let schema = configuration.searchPath {
-            settings += "; SET search_path = \"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        try unsafeExecuteScript(settings)
+        try unsafeExecuteScript(configuration.sessionSettings.joined(separator: "; "))
     }
 
     deinit { PQfinish(handle) }
@@ -67,6 +64,32 @@ public final class PostgresConnection {
     /// typed into `script`; use `query` or `execute` with interpolation instead.
     public func unsafeExecuteScript(_ script: String) throws(PostgresError) {
         _ = try check(PQexec(handle, script))
+    }
+
+    /// Attempts of a transaction that keeps failing to serialize, when retrying is asked for.
+    static let transactionAttempts = 5
+
+    /// Runs `body` in a transaction: committed when `body` returns, rolled back when it throws
+    /// (the error thrown is `body`'s even if the rollback fails too).
+    ///
+    /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
+    /// runs again from the start, up to 5 attempts in all with a short random pause between
+    /// them, so `body` must be safe to repeat.
+    public func withTransaction<Result>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        retryingSerializationFailures: Bool = false,
+        _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try transaction(isolation, body)
+            } catch let error as PostgresError
+                where retryingSerializationFailures && error.isSerializationFailure && attempt < Self.transactionAttempts {
+                usleep(UInt32.random(in: 1_000...(5_000 << attempt)))
+                attempt += 1
+            }
+        }
     }
 
     /// Runs `body` inside a transaction: commits when it returns, rolls back when it throws.
@@ -165,7 +188,9 @@ public final class PostgresConnection {
         guard PQstatus(handle) == CONNECTION_OK, let sqlState = field("C"), !sqlState.hasPrefix("08") else {
             return .connection(message: Self.text(PQresultErrorMessage(result)))
         }
-        return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"))
+        if let timeout = PostgresTimeout(sqlState: sqlState) { return .timeout(timeout) }
+        return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"),
+            table: field("t"))
     }
 
     /// Calls `body` with one C string per parameter (NULL for `nil`), all valid for the whole

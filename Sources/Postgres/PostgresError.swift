@@ -8,9 +8,11 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
     /// `pg_terminate_backend`, network). The pool replaces the connection on next use.
     case connection(message: String)
     /// The server refused the statement.
-    case server(sqlState: String, message: String, detail: String?, constraint: String?)
+    case server(sqlState: String, message: String, detail: String?, constraint: String?, table: String? = nil)
     /// A column of a result could not be decoded as the requested type.
     case decoding(column: String, expected: String, found: String)
+    /// A statement ran or waited past one of the configured timeouts (`PostgresConfiguration`).
+    case timeout(PostgresTimeout)
     /// A parameter cannot be sent (PostgreSQL text cannot hold the NUL character).
     case invalidParameter(position: Int, reason: String)
     /// Every pooled connection stayed busy for the whole acquire timeout.
@@ -20,12 +22,17 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
 
     /// The five-character SQLSTATE of a server error.
     public var sqlState: String? {
-        if case .server(let sqlState, _, _, _) = self { sqlState } else { nil }
+        if case .server(let sqlState, _, _, _, _) = self { sqlState } else { nil }
     }
 
     /// The name of the constraint a server error is about, if any.
     public var constraint: String? {
-        if case .server(_, _, _, let constraint) = self { constraint } else { nil }
+        if case .server(_, _, _, let constraint, _) = self { constraint } else { nil }
+    }
+
+    /// The name of the table a server error is about, if any.
+    public var table: String? {
+        if case .server(_, _, _, _, let table) = self { table } else { nil }
     }
 
     /// `23505`: a unique constraint or index refused the row.
@@ -41,6 +48,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         switch self {
         case .connection: "database unavailable"
         case .server, .decoding, .invalidParameter: "database error"
+        case .timeout: "database timeout"
         case .overloaded: "database busy"
         case .poolClosed: "database pool closed"
         }
@@ -50,12 +58,14 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         switch self {
         case .connection(let message):
             "database unavailable: \(message)"
-        case .server(let sqlState, let message, let detail, let constraint):
+        case .server(let sqlState, let message, let detail, let constraint, _):
             "database error \(sqlState): \(message)"
                 + (detail.map { " (detail: \($0))" } ?? "")
                 + (constraint.map { " (constraint: \($0))" } ?? "")
         case .decoding(let column, let expected, let found):
             "cannot decode column \"\(column)\" as \(expected): found \(found)"
+        case .timeout(let timeout):
+            "the database ended the statement: \(timeout.setting) ran out"
         case .invalidParameter(let position, let reason):
             "parameter $\(position) cannot be sent: \(reason)"
         case .overloaded:
@@ -65,9 +75,10 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         }
     }
 
-    /// Fields for a log line that never hold user data.
+    /// Fields for a log line that never hold user data: never the server's message or
+    /// `DETAIL`, which can quote a row ("Failing row contains …").
     public var logFields: KeyValuePairs<String, String> {
-        ["db_error": kind, "sqlstate": sqlState ?? "-", "constraint": constraint ?? "-"]
+        ["db_error": kind, "sqlstate": sqlState ?? "-", "constraint": constraint ?? "-", "table": table ?? "-"]
     }
 
     private var kind: String {
@@ -75,6 +86,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         case .connection: "connection"
         case .server: "server"
         case .decoding: "decoding"
+        case .timeout(let timeout): timeout.setting
         case .invalidParameter: "invalid_parameter"
         case .overloaded: "overloaded"
         case .poolClosed: "pool_closed"
