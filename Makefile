@@ -8,11 +8,11 @@ BENCH_PG := $(CURDIR)/.data/bench-postgres
 
 ## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
-run test bench-entries: $(STEPWORK_SECRET_FILE)
+run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
-.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries
+.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
@@ -65,6 +65,25 @@ seed-bench:
 bench-entries:
 	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)
+
+## bench-abuse: slow uploads and a login storm from rotating IPv6 addresses (via X-Forwarded-For
+## from 127.0.0.1, trusted as a proxy) against a release server on a fresh stepwork_abuse
+## database in the `make run` cluster, while a normal client logs in, writes and reads;
+## prints that client's success rate and p50/p99 (ABUSE_ARGS: see scripts/bench/abuse.py --help)
+ABUSE_PORT ?= 8091
+ABUSE_ARGS ?= --uploads 300 --storm 8 --duration 20
+bench-abuse:
+	@scripts/pg.sh up $(RUN_PG)
+	swift build -c release --product stepwork
+	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
+	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_abuse WITH (FORCE)" -c "CREATE DATABASE stepwork_abuse" && \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_abuse" .build/release/stepwork migrate && \
+	  { STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG)) dbname=stepwork_abuse" \
+	      STEPWORK_PORT=$(ABUSE_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_TRUSTED_PROXIES=127.0.0.1 \
+	      .build/release/stepwork serve & server=$$!; \
+	    trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
+	    for _ in $$(seq 100); do curl -fs http://127.0.0.1:$(ABUSE_PORT)/readyz >/dev/null && break; sleep 0.2; done; \
+	    python3 scripts/bench/abuse.py http://127.0.0.1:$(ABUSE_PORT) $(ABUSE_ARGS); }
 
 ## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load
 BENCH_THREADS ?= 8

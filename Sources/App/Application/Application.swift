@@ -130,6 +130,8 @@ extension AppConfiguration {
         server.headTimeout = headTimeout
         server.idleTimeout = idleTimeout
         server.bodyMinimumBytesPerSecond = bodyMinimumBytesPerSecond
+        server.bodyTimeout = bodyTimeout
+        server.maxUploadsPerClient = maxUploadsPerClient
         server.drainTimeout = drainTimeout
         server.errorResponse = { status, head in HTTPError.transportResponse(status: status, head: head) }
         return server

@@ -56,8 +56,12 @@ public struct AppConfiguration: Sendable, Equatable {
     public var headTimeout = Duration.seconds(10)
     /// Time an idle keep-alive connection stays open.
     public var idleTimeout = Duration.seconds(15)
-    /// Slowest accepted body upload, in bytes per second.
+    /// Slowest accepted body upload, in bytes per second (payload only).
     public var bodyMinimumBytesPerSecond = 1024
+    /// Time a client has to send a whole request body, however steadily.
+    public var bodyTimeout = Duration.seconds(60)
+    /// Requests whose body is still arriving, per client address (IPv6: per `/64`); beyond that `503`.
+    public var maxUploadsPerClient = 8
     /// Time in-flight requests get to finish after SIGTERM/SIGINT.
     public var drainTimeout = Duration.seconds(10)
 
