@@ -5,7 +5,7 @@ import Permissions
 import Postgres
 import Web
 
-/// `/v1/entries` (create, list, read, update, delete) and `GET /v1/shared`.
+/// `/v1/entries` (create, list, read, update, delete), `GET /v1/shared` and `GET /v1/amends/summary`.
 public struct EntryRoutes: Sendable {
     private let authenticator: Authenticator
     private let service: EntryService
@@ -52,6 +52,10 @@ public struct EntryRoutes: Sendable {
                 with: caller.userId, sponseeId: try Self.sponseeId(in: request.query),
                 page: try PageRequest<EntryPosition>(query: request.query))
             return try .json(page)
+        }
+        router.get("/v1/amends/summary") { request in
+            let caller = try authenticator.authenticate(request)
+            return try .json(try service.amendSummary(of: caller.userId))
         }
     }
 

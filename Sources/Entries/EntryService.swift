@@ -61,6 +61,11 @@ struct EntryService: Sendable {
         return page.page(records.map { (Entry($0, access: .owner), $0.position) })
     }
 
+    /// Where `owner`'s own amends stand; nobody else's are counted.
+    func amendSummary(of owner: UUID) throws -> AmendSummary {
+        try pool.withConnection { connection in try store.amendSummary(owner: owner, on: connection) }
+    }
+
     /// Entries shared with `sponsor` through active sponsorships, as the policy lists them.
     func shared(with sponsor: UUID, sponseeId: UUID?, page: PageRequest<EntryPosition>) throws -> Page<Entry> {
         // One snapshot for both statements: every listed entry is still there to be read.
