@@ -5,6 +5,7 @@ import HTTPServer
 import Logging
 import Permissions
 import Postgres
+import Reviews
 import Sponsorships
 import Web
 
@@ -48,6 +49,7 @@ public final class Application: Sendable {
         EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
         ShareRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
         CommentRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
+        ReviewRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 
