@@ -54,8 +54,8 @@ ALTER TABLE stepwork.entries
     ADD CONSTRAINT entries_amend_keys_check CHECK (kind <> 'amend' OR fields - ARRAY[
         'person', 'relationship', 'harm', 'plan', 'restitution', 'method', 'status', 'riskToOthers',
         'riskNotes', 'madeOn', 'outcome', 'response', 'revisitOn'] = '{}'::jsonb),
-    ADD CONSTRAINT entries_amend_person_check CHECK (kind <> 'amend' OR (
-        jsonb_typeof(fields -> 'person') = 'string' AND char_length(fields ->> 'person') BETWEEN 1 AND 200)),
+    ADD CONSTRAINT entries_amend_person_check CHECK (kind <> 'amend' OR coalesce(
+        jsonb_typeof(fields -> 'person') = 'string' AND char_length(fields ->> 'person') BETWEEN 1 AND 200, false)),
     ADD CONSTRAINT entries_amend_relationship_check CHECK (
         kind <> 'amend' OR stepwork.is_optional_text(fields -> 'relationship', 200)),
     ADD CONSTRAINT entries_amend_texts_check CHECK (kind <> 'amend' OR (
@@ -66,8 +66,8 @@ ALTER TABLE stepwork.entries
     ADD CONSTRAINT entries_amend_method_check CHECK (kind <> 'amend' OR stepwork.is_optional_choice(
         fields -> 'method',
         ARRAY['in_person', 'phone', 'message', 'letter', 'unsent_letter', 'indirect', 'living'])),
-    ADD CONSTRAINT entries_amend_status_check CHECK (kind <> 'amend' OR (fields ->> 'status') IN (
-        'not_yet_willing', 'planned', 'ready', 'made', 'deferred', 'not_advisable')),
+    ADD CONSTRAINT entries_amend_status_check CHECK (kind <> 'amend' OR coalesce(jsonb_typeof(fields -> 'status') = 'string'
+        AND (fields ->> 'status') IN ('not_yet_willing', 'planned', 'ready', 'made', 'deferred', 'not_advisable'), false)),
     ADD CONSTRAINT entries_amend_risk_check CHECK (
         kind <> 'amend' OR stepwork.is_optional_choice(fields -> 'riskToOthers', ARRAY['none', 'possible', 'likely'])),
     ADD CONSTRAINT entries_amend_response_check CHECK (kind <> 'amend' OR stepwork.is_optional_choice(
@@ -76,4 +76,4 @@ ALTER TABLE stepwork.entries
         stepwork.is_optional_date(fields -> 'madeOn') AND stepwork.is_optional_date(fields -> 'revisitOn'))),
     -- `madeOn` exactly when the amend is made.
     ADD CONSTRAINT entries_amend_made_on_check CHECK (
-        kind <> 'amend' OR ((fields ->> 'status') = 'made') = (fields ->> 'madeOn' IS NOT NULL));
+        kind <> 'amend' OR ((fields ->> 'status') IS NOT DISTINCT FROM 'made') = (fields ->> 'madeOn' IS NOT NULL));

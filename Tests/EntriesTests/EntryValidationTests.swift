@@ -27,13 +27,12 @@ import Testing
             (["kind": "inventory", "title": "Tenth step", "step": 10, "fields": [String: Any]()], [:]),
             (["kind": "step_work", "title": "Step 4", "step": 4, "body": "Resentments…"], [:]),
             (["kind": "amend", "title": "Uncle", "fields": ["person": "  Uncle Joe  ", "method": "letter"]],
-             ["person": "Uncle Joe", "harm": NSNull(), "plan": NSNull(), "method": "letter", "status": "planned",
-              "madeOn": NSNull()]),
+             Self.amendFields(["person": "Uncle Joe", "method": "letter"])),
             (["kind": "amend", "title": "Boss", "fields": [
                 "person": "Boss", "harm": "Lied", "plan": "Tell the truth", "method": "in_person",
                 "status": "made", "madeOn": "2024-02-29",
-            ]], ["person": "Boss", "harm": "Lied", "plan": "Tell the truth", "method": "in_person", "status": "made",
-                 "madeOn": "2024-02-29"]),
+            ]], Self.amendFields(["person": "Boss", "harm": "Lied", "plan": "Tell the truth", "method": "in_person",
+                                  "status": "made", "madeOn": "2024-02-29"])),
             (["kind": "meeting", "title": "Home group", "fields": ["date": "2026-11-24"]],
              ["date": "2026-11-24", "name": NSNull()]),
             (["kind": "meeting", "title": "Big book", "fields": ["date": "2026-11-25", "name": "Tuesday night"]],
@@ -54,6 +53,15 @@ import Testing
             let read = try scenario.expect(200, "GET", "/v1/entries/\(id)", as: owner).json()
             #expect(NSDictionary(dictionary: read).isEqual(to: entry))
         }
+    }
+
+    /// An amend's fields as answered: every key, `null` where nothing is set, `planned` by default.
+    static func amendFields(_ set: [String: Any]) -> [String: Any] {
+        let keys = ["person", "relationship", "harm", "plan", "restitution", "method", "status", "riskToOthers",
+                    "riskNotes", "madeOn", "outcome", "response", "revisitOn"]
+        var fields = Dictionary(uniqueKeysWithValues: keys.map { ($0, NSNull() as Any) })
+        fields["status"] = "planned"
+        return fields.merging(set) { $1 }
     }
 
     @Test func stepsAreCheckedByKind() throws {
@@ -177,13 +185,10 @@ import Testing
         #expect((afterTitle["fields"] as? [String: Any])?["status"] as? String == "ready")
         #expect((afterTitle["updatedAt"] as? String ?? "") >= (afterTitle["createdAt"] as? String ?? "~"))
 
-        // `fields` is replaced as a whole: the status not sent falls back to `planned`.
+        // An amend's `fields` are merged key by key: the status not sent stays.
         let replaced = try patch(["fields": ["person": "Joe"], "step": NSNull()], 2).json()
         let replacedFields = NSDictionary(dictionary: replaced["fields"] as? [String: Any] ?? [:])
-        #expect(replacedFields.isEqual(to: [
-            "person": "Joe", "harm": NSNull(), "plan": NSNull(), "method": NSNull(), "status": "planned",
-            "madeOn": NSNull(),
-        ] as [String: Any]))
+        #expect(replacedFields.isEqual(to: Self.amendFields(["person": "Joe", "status": "ready"])))
         #expect(replaced["step"] is NSNull && replaced["title"] as? String == "Uncle J.")
 
         let refusals: [(Any, Int, String)] = [
