@@ -26,11 +26,6 @@ import Testing
         NSDictionary(dictionary: try #require(try reply.json()["fields"] as? [String: Any]))
     }
 
-    /// The `field` and `code` of each problem a `422` lists.
-    func problems(_ reply: TestHTTPResponse) throws -> [String] {
-        let errors = try reply.json()["errors"] as? [[String: Any]] ?? []
-        return errors.map { "\($0["field"] as? String ?? "?"):\($0["code"] as? String ?? "?")" }
-    }
 
     static var everyField: [String: Any] { [
         "person": "Maria", "relationship": "former employer", "harm": "Took cash from the till.",
@@ -83,7 +78,7 @@ import Testing
         for (fields, expected) in refused {
             let reply = try create(fields)
             #expect(reply.status == 422 && reply.code == "validation_failed", "\(fields): \(reply.bodyString)")
-            #expect(try problems(reply) == expected, "\(fields)")
+            #expect(reply.problems == expected, "\(fields)")
         }
         for wrongType: [String: Any] in [["person": 7], ["person": "P", "riskToOthers": true], ["person": "P", "revisitOn": 20270101]] {
             let reply = try create(wrongType)
@@ -114,12 +109,12 @@ import Testing
 
         // Made needs madeOn, on the merged result …
         let noDate = try patch(id, ["fields": ["status": "made"]], version: 2)
-        try #expect(noDate.status == 422 && problems(noDate) == ["fields.madeOn:required"])
+        #expect(noDate.status == 422 && noDate.problems == ["fields.madeOn:required"])
         let made = try patch(id, ["fields": ["status": "made", "madeOn": "2026-11-20", "outcome": "Went well"]], version: 2)
         #expect(made.status == 200, "\(made.bodyString)")
         // … and moving back needs `"madeOn": null` too; a refused PATCH changes nothing.
         let back = try patch(id, ["fields": ["status": "deferred"]], version: 3)
-        try #expect(back.status == 422 && problems(back) == ["fields.madeOn:not_allowed"])
+        #expect(back.status == 422 && back.problems == ["fields.madeOn:not_allowed"])
         #expect(try scenario.version(of: id, as: owner) == 3)
         let deferred = try patch(id, ["fields": ["status": "deferred", "madeOn": NSNull(), "revisitOn": "2027-03-01"]], version: 3)
         #expect(deferred.status == 200, "\(deferred.bodyString)")
@@ -128,7 +123,7 @@ import Testing
 
         // The person cannot be cleared; `fields: {}` changes nothing but the version.
         let noPerson = try patch(id, ["fields": ["person": NSNull()]], version: 4)
-        try #expect(noPerson.status == 422 && problems(noPerson) == ["fields.person:required"])
+        #expect(noPerson.status == 422 && noPerson.problems == ["fields.person:required"])
         let empty = try patch(id, ["fields": [String: Any]()], version: 4)
         try #expect(empty.status == 200 && fields(of: empty).isEqual(to: expected))
         #expect(try patch(id, ["fields": ["mood": "calm"]], version: 5).code == "unknown_field")

@@ -15,11 +15,6 @@ import Testing
         try scenario.call("POST", "/v1/entries", as: owner, json: json)
     }
 
-    /// The `field` and `code` of each problem a `422` lists.
-    func problems(_ reply: TestHTTPResponse) throws -> [String] {
-        let errors = try reply.json()["errors"] as? [[String: Any]] ?? []
-        return errors.map { "\($0["field"] as? String ?? "?"):\($0["code"] as? String ?? "?")" }
-    }
 
     @Test func everyKindIsWrittenAndReadBackWithItsFields() throws {
         let cases: [(json: [String: Any], fields: [String: Any])] = [
@@ -74,7 +69,7 @@ import Testing
         for (json, expected) in refused {
             let reply = try create(json)
             #expect(reply.status == 422 && reply.code == "validation_failed", "\(json)")
-            #expect(try problems(reply) == expected, "\(json)")
+            #expect(reply.problems == expected, "\(json)")
         }
         for json: [String: Any] in [["kind": "step_work", "title": "t", "step": "4"], ["kind": "journal", "title": "t", "step": 4.5]] {
             #expect(try create(json).status == 422, "\(json)")
@@ -103,7 +98,7 @@ import Testing
         for (json, expected) in refused {
             let reply = try create(json)
             #expect(reply.status == 422 && reply.code == "validation_failed", "\(json): \(reply.bodyString)")
-            #expect(try problems(reply) == expected, "\(json)")
+            #expect(reply.problems == expected, "\(json)")
         }
         let accepted = try create([
             "kind": "amend", "title": "t",
@@ -128,7 +123,7 @@ import Testing
         for (json, expected) in unknown {
             let reply = try create(json)
             #expect(reply.status == 400 && reply.code == "unknown_field", "\(json): \(reply.bodyString)")
-            #expect(try problems(reply) == expected, "\(json)")
+            #expect(reply.problems == expected, "\(json)")
         }
     }
 
@@ -147,7 +142,7 @@ import Testing
             let reply = try create(json)
             #expect(reply.status == 422, "\(json): \(reply.bodyString)")
             if expected.first?.hasPrefix("kind") == false {
-                #expect(try problems(reply) == expected, "\(json)")
+                #expect(reply.problems == expected, "\(json)")
             }
         }
         let emoji = try create(["kind": "journal", "title": "  " + String(repeating: "🙂", count: 200) + "  ",
@@ -209,7 +204,7 @@ import Testing
         let stepWorkId = try scenario.entryId(of: owner, ["kind": "step_work", "title": "Step 1", "step": 1])
         let cleared = try scenario.call(
             "PATCH", "/v1/entries/\(stepWorkId)", as: owner, json: ["step": NSNull()], headers: [("If-Match", "\"1\"")])
-        try #expect(cleared.status == 422 && problems(cleared) == ["step:required"])
+        #expect(cleared.status == 422 && cleared.problems == ["step:required"])
     }
 
     @Test func patchesNeedTheCurrentVersion() throws {

@@ -28,9 +28,9 @@ import TestSupport
         holding.wait()
 
         let verdict = BackgroundCall { try api.verdict("go_ahead", on: review.id, as: pair.sponsor) }
-        try waitUntil("the verdict to block") { try lockWaiters(app) >= 1 || verdict.isFinished }
+        try waitUntil("the verdict to block") { try app.lockWaiters() >= 1 || verdict.isFinished }
         let lossCall = BackgroundCall { try loss.apply(to: pair) }
-        try waitUntil("the loss to block or finish") { try lockWaiters(app) >= 2 || lossCall.isFinished }
+        try waitUntil("the loss to block or finish") { try app.lockWaiters() >= 2 || lossCall.isFinished }
         let overtook = lossCall.isFinished
         release.signal()
         try blocker.join()
@@ -88,14 +88,6 @@ import TestSupport
         let late = verdicts.filter(\.sentAfterLoss)
         #expect(late.count == 3 * deciders)
         #expect(late.allSatisfy { $0.status == 404 })
-    }
-
-    /// Backends of the test's database waiting for a row lock.
-    private func lockWaiters(_ app: TestApp) throws -> Int {
-        try app.pool.query("""
-            SELECT count(*) AS waiting FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'
-            """)[0].decode("waiting")
     }
 }
 

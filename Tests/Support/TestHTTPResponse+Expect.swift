@@ -8,6 +8,12 @@ extension TestHTTPResponse {
         try JSONDecoder().decode(type, from: Data(body))
     }
 
+    /// The `field:code` of each problem a `422` (or `400 unknown_field`) lists.
+    public var problems: [String] {
+        let errors = (try? json())?["errors"] as? [[String: Any]] ?? []
+        return errors.map { "\($0["field"] as? String ?? "?"):\($0["code"] as? String ?? "?")" }
+    }
+
     /// `self` if it has `status`, else an error that shows what came instead.
     @discardableResult
     public func expect(_ status: Int) throws -> TestHTTPResponse {

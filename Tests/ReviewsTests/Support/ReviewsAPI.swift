@@ -56,10 +56,4 @@ extension TestAPI {
 extension TestHTTPResponse {
     /// The `code` of a problem answer.
     var code: String? { string("code") }
-
-    /// The `field:code` of each problem a `422` lists.
-    var problems: [String] {
-        let errors = (try? json())?["errors"] as? [[String: Any]] ?? []
-        return errors.map { "\($0["field"] as? String ?? "?"):\($0["code"] as? String ?? "?")" }
-    }
 }
