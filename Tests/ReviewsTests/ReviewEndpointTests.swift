@@ -167,6 +167,23 @@ import TestSupport
         #expect(try api.showReview(review.id, as: pair.owner).decode(ReviewJSON.self).verdict == "go_ahead")
     }
 
+    /// An ended sponsorship's reviews stay hidden from its sponsor even when the two start a
+    /// new one and the amend is shared again: a sponsor sees only the reviews of the
+    /// sponsorship through which they see the entry now.
+    @Test func aNewSponsorshipDoesNotBringBackTheOldOnesReviews() throws {
+        let old = try api.review(of: pair.entryId, through: pair.sponsorshipId, by: pair.owner)
+        try api.end(pair.sponsorshipId, by: pair.sponsor).expect(204)
+        let renewed = try api.sponsorship(sponsor: pair.sponsor, sponsee: pair.owner)
+        try api.share(pair.entryId, through: renewed, access: "comment", by: pair.owner)
+        #expect(try api.reviews(of: pair.entryId, as: pair.sponsor).expect(200).decode(ReviewPageJSON.self).items.isEmpty)
+        #expect(try api.showReview(old.id, as: pair.sponsor).status == 404)
+        #expect(try api.verdict("go_ahead", on: old.id, as: pair.sponsor).status == 404)
+        #expect(try api.assigned("state=all", as: pair.sponsor).decode(ReviewPageJSON.self).items.isEmpty)
+        let fresh = try api.review(of: pair.entryId, through: renewed, by: pair.owner)
+        #expect(try api.reviews(of: pair.entryId, as: pair.sponsor).decode(ReviewPageJSON.self).items.map(\.id) == [fresh.id])
+        #expect(try api.reviews(of: pair.entryId, as: pair.owner).decode(ReviewPageJSON.self).items.count == 2)
+    }
+
     @Test func theOwnerWithdrawsARequest() throws {
         let review = try api.review(of: pair.entryId, through: pair.sponsorshipId, by: pair.owner)
         #expect(try api.withdraw(review.id, as: nil).status == 401)
