@@ -89,6 +89,19 @@ import TestSupport
         #expect(late.count == 3 * deciders)
         #expect(late.allSatisfy { $0.status == 404 })
     }
+
+    /// Twelve requests for the same review at once: exactly one is created, the others are
+    /// told one is pending.
+    @Test func concurrentRequestsCreateOneReview() throws {
+        let api = TestAPI(app: try TestApp.start())
+        let pair = try api.amendPair()
+        let replies = try concurrently(12, threads: 12) { _ in
+            try api.requestReview(of: pair.entryId, through: pair.sponsorshipId, as: pair.owner)
+        }.map { try $0.get() }
+        #expect(replies.filter { $0.status == 201 }.count == 1)
+        #expect(replies.filter { $0.status == 409 && $0.code == "review_pending" }.count == 11)
+        #expect(try api.reviews(of: pair.entryId, as: pair.owner).decode(ReviewPageJSON.self).items.count == 1)
+    }
 }
 
 /// One verdict of the race: its answer, its note, and whether it was sent after the loss was answered.
