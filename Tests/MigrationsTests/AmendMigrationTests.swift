@@ -4,18 +4,22 @@ import Postgres
 import Testing
 import TestSupport
 
-/// Migration 0006 on amends written by the previous schema version (0001–0005): valid ones
-/// are left exactly as they were; the two shapes the new `madeOn` rule refuses are repaired.
+/// The amends migration (`NNNN_amends.sql`) on amends written by the previous schema version
+/// (every migration before it): valid ones are left exactly as they were; the two shapes the
+/// new `madeOn` rule refuses are repaired.
 @Suite struct AmendMigrationTests {
     let database: TestDatabase
     let files: MigrationFiles
+    /// The file name of the amends migration, whatever its number.
+    let amends: String
 
-    /// A database at the previous version, with the migrations before 0006 only.
+    /// A database at the previous version, with the migrations before the amends one only.
     init() throws {
         database = try TestDatabase.create(migrated: false)
         let all = try FileManager.default.contentsOfDirectory(atPath: TestDatabase.migrationsDirectory.path)
+        amends = try #require(all.first { $0.hasSuffix("_amends.sql") })
         var previous: [String: String] = [:]
-        for name in all where name.hasSuffix(".sql") && name < "0006" {
+        for name in all where name.hasSuffix(".sql") && name < amends {
             previous[name] = try String(
                 contentsOf: TestDatabase.migrationsDirectory.appendingPathComponent(name), encoding: .utf8)
         }
@@ -23,10 +27,10 @@ import TestSupport
         try Migrator(pool: database.pool, directory: files.directory).migrate()
     }
 
-    /// Applies the repository's migrations from 0006 on.
+    /// Applies the repository's migrations from the amends one on.
     func upgrade() throws -> [String] {
         let all = try FileManager.default.contentsOfDirectory(atPath: TestDatabase.migrationsDirectory.path)
-        for name in all where name.hasSuffix(".sql") && name >= "0006" {
+        for name in all where name.hasSuffix(".sql") && name >= amends {
             try files.write(name, try String(
                 contentsOf: TestDatabase.migrationsDirectory.appendingPathComponent(name), encoding: .utf8))
         }
@@ -73,7 +77,7 @@ import TestSupport
             """)
         let before = try valid.map(stored)
 
-        #expect(try upgrade().first == "0006_amends")
+        #expect(try upgrade().first.map { $0 + ".sql" } == amends)
 
         let after = try valid.map(stored)
         #expect(after.map(\.fields) == before.map(\.fields), "valid rows are untouched")
