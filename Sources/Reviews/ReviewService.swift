@@ -12,15 +12,16 @@ import Web
 /// through which they can see it now, so a revoke or an ended sponsorship hides its reviews at
 /// once. A review the caller cannot see answers `404`, exactly like a missing id.
 struct ReviewService: Sendable {
-    let pool: PostgresPool
     let policy: EntryAccessPolicy
     let logger: Logger
     private let store = ReviewStore()
 
     /// Asks the sponsor of `sponsorshipId` for their word on the amend `entryId`: for the
     /// owner, through a sponsorship the amend is shared with for comments.
-    func request(on entryId: UUID, through sponsorshipId: String, by userId: UUID) throws -> Review {
-        try pool.withTransaction { connection in
+    func request(
+        on entryId: UUID, through sponsorshipId: String, by userId: UUID, on database: PostgresLease
+    ) throws -> Review {
+        try database.withTransaction { connection in
             try policy.require(.owner, of: userId, to: entryId, on: connection, locking: true)
             guard try store.isAmend(entryId, on: connection) == true else { throw ReviewError.notAnAmend }
             guard let sponsorshipId = UUID(uuidString: sponsorshipId),
@@ -36,9 +37,9 @@ struct ReviewService: Sendable {
 
     /// The entry's reviews, newest first: all of them for the owner, those of their own
     /// sponsorship for a sponsor who can see the entry.
-    func reviews(of entryId: UUID, for userId: UUID) throws -> [Review] {
+    func reviews(of entryId: UUID, for userId: UUID, on database: PostgresLease) throws -> [Review] {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
-        try pool.withTransaction(isolation: .repeatableRead) { connection in
+        try database.withTransaction(isolation: .repeatableRead) { connection in
             let grant = try policy.requireGrant(.read, of: userId, to: entryId, on: connection, locking: false)
             return try store.list(of: entryId, sponsorship: grant.sponsorshipId, on: connection).map(Review.init)
         }
@@ -46,27 +47,30 @@ struct ReviewService: Sendable {
 
     /// One review: for the owner of its entry and the sponsor it was asked of, while they can
     /// see the entry.
-    func review(_ id: UUID, for userId: UUID) throws -> Review {
-        try pool.withTransaction(isolation: .repeatableRead) { connection in
+    func review(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Review {
+        try database.withTransaction(isolation: .repeatableRead) { connection in
             Review(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
         }
     }
 
     /// The reviews the caller is asked for, through sponsorships that still share the entry
     /// with them, newest first.
-    func assigned(to userId: UUID, state: ReviewState, paging: PageRequest<ReviewPosition>) throws -> Page<Review> {
-        let records = try pool.withConnection { connection in
-            try store.assigned(to: userId, state: state, after: paging.after, limit: paging.fetchLimit, on: connection)
-        }
+    func assigned(
+        to userId: UUID, state: ReviewState, paging: PageRequest<ReviewPosition>, on database: PostgresLease
+    ) throws -> Page<Review> {
+        let records = try store.assigned(
+            to: userId, state: state, after: paging.after, limit: paging.fetchLimit, on: try database.connection())
         return paging.page(records.map { (Review($0), $0.position) })
     }
 
     /// Gives (or gives again) the verdict on the entry's current version: for the sponsor the
     /// review was asked of, while they have `comment` access.
-    func decide(_ id: UUID, verdict: ReviewVerdict, note: String?, by userId: UUID) throws -> Review {
-        try pool.withTransaction { connection in
+    func decide(
+        _ id: UUID, verdict: ReviewVerdict, note: String?, by userId: UUID, on database: PostgresLease
+    ) throws -> Review {
+        try database.withTransaction { connection in
             let (record, access) = try visible(id, for: userId, action: "decide", locking: true, on: connection)
-            guard access == .comment else { throw refusal(.forbidden(), "decide", of: id, by: userId) }
+            guard access == .comment else { throw refusal(.forbidden, "decide", of: id, by: userId) }
             let decided = try store.decide(record.id, verdict: verdict, note: note, on: connection)
             logger.info("review_decided", [
                 "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "review_id": id.uuidString,
@@ -77,12 +81,12 @@ struct ReviewService: Sendable {
     }
 
     /// Withdraws the request, decided or not: for the entry's owner.
-    func withdraw(_ id: UUID, by userId: UUID) throws {
-        try pool.withTransaction { connection in
+    func withdraw(_ id: UUID, by userId: UUID, on database: PostgresLease) throws {
+        try database.withTransaction { connection in
             // Locked like a verdict (the entry's key, then the review): a verdict in flight
             // commits first, and two withdrawals of one review take turns.
             let (record, access) = try visible(id, for: userId, action: "withdraw", locking: true, on: connection)
-            guard access == .owner else { throw refusal(.forbidden(), "withdraw", of: id, by: userId) }
+            guard access == .owner else { throw refusal(.forbidden, "withdraw", of: id, by: userId) }
             try store.delete(id, on: connection)
             logger.info("review_withdrawn", [
                 "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "review_id": id.uuidString,
@@ -104,19 +108,18 @@ struct ReviewService: Sendable {
         // Asked even for a missing review, so that one costs what a hidden one does.
         let grant = try policy.grant(of: userId, to: found?.entryId ?? UUID(), on: connection, locking: locking)
         guard let found, grant.access == .owner || (grant.access >= .read && grant.sponsorshipId == found.sponsorshipId)
-        else { throw refusal(.notFound(), action, of: id, by: userId) }
+        else { throw refusal(.notVisible, action, of: id, by: userId) }
         guard locking else { return (found, grant.access) }
         guard let locked = try store.lock(id, on: connection) else {
-            throw refusal(.notFound(), action, of: id, by: userId)
+            throw refusal(.notVisible, action, of: id, by: userId)
         }
         return (locked, grant.access)
     }
 
     /// `refusal`, logged: every authorization failure is.
-    private func refusal(_ refusal: HTTPError, _ action: String, of id: UUID, by userId: UUID) -> HTTPError {
+    private func refusal(_ refusal: AccessDenied, _ action: String, of id: UUID, by userId: UUID) -> AccessDenied {
         logger.info("review_access_denied", [
-            "user_id": userId.uuidString, "review_id": id.uuidString, "action": action,
-            "status": String(refusal.status.code),
+            "user_id": userId.uuidString, "review_id": id.uuidString, "action": action, "refusal": refusal.rawValue,
         ])
         return refusal
     }

@@ -17,8 +17,8 @@ import TestSupport
 
         let refusals = app.logs.events("review_access_denied")
         #expect(refusals.count == 2)
-        #expect(refusals.contains { $0.contains("user_id=\(pair.owner.id)") && $0.contains("status=403") })
-        #expect(refusals.contains { $0.contains("user_id=\(stranger.id)") && $0.contains("status=404") })
+        #expect(refusals.contains { $0.contains("user_id=\(pair.owner.id)") && $0.contains("refusal=forbidden") })
+        #expect(refusals.contains { $0.contains("user_id=\(stranger.id)") && $0.contains("refusal=not_visible") })
         #expect(app.logs.events("review_requested").count == 1)
         #expect(app.logs.events("review_decided").count == 1)
         #expect(app.logs.events("review_withdrawn").count == 1)
