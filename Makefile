@@ -12,7 +12,8 @@ BENCH_PG := $(CURDIR)/.data/bench-postgres
 run:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
-	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
+	@export STEPWORK_MIGRATE_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))" \
+	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
 	  echo "Stepwork on http://127.0.0.1:8080 - demo logins (password: one day at a time):" && \

@@ -4,7 +4,8 @@ import Logging
 import Postgres
 
 /// The whole application on a free port over its own fresh, migrated database: what the
-/// end-to-end tests talk to, the way a client would.
+/// end-to-end tests talk to, the way a client would. Migrated as the owner, served as the
+/// runtime role, so every end-to-end test runs with the least privilege `serve` has.
 public final class TestApp: Sendable {
     public let database: TestDatabase
     public let application: Application
@@ -19,7 +20,8 @@ public final class TestApp: Sendable {
     private init(_ configure: (inout AppConfiguration) -> Void) throws {
         database = try TestDatabase.create()
         var configuration = AppConfiguration()
-        configuration.databaseURL = database.connectionString
+        configuration.databaseURL = database.runtimeConnectionString
+        configuration.migrateDatabaseURL = database.connectionString
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.passwordHashCost = 10

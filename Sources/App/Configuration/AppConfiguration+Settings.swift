@@ -6,9 +6,16 @@ extension AppConfiguration {
     static var settings: [ConfigurationSetting] {
         [
             .init("databaseURL", "STEPWORK_DATABASE_URL", \.databaseURL, .connectionString),
+            .init("migrateDatabaseURL", "STEPWORK_MIGRATE_DATABASE_URL", \.migrateDatabaseURL, .optionalConnectionString),
             .init("databasePoolSize", "STEPWORK_DB_POOL_SIZE", \.databasePoolSize, .integer(in: 1...1000)),
             .init("databaseAcquireTimeoutSeconds", "STEPWORK_DB_ACQUIRE_TIMEOUT_SECONDS", \.databaseAcquireTimeout,
                   .seconds(in: 0.01...600)),
+            .init("databaseStatementTimeoutSeconds", "STEPWORK_DB_STATEMENT_TIMEOUT_SECONDS",
+                  \.databaseStatementTimeout, .seconds(in: 0.01...3600)),
+            .init("databaseLockTimeoutSeconds", "STEPWORK_DB_LOCK_TIMEOUT_SECONDS", \.databaseLockTimeout,
+                  .seconds(in: 0.01...3600)),
+            .init("databaseIdleInTransactionTimeoutSeconds", "STEPWORK_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS",
+                  \.databaseIdleInTransactionTimeout, .seconds(in: 0.01...3600)),
             .init("host", "STEPWORK_HOST", \.host, .ipAddress),
             .init("port", "STEPWORK_PORT", \.port, .integer(in: 0...65535)),
             .init("eventLoops", "STEPWORK_EVENT_LOOPS", \.eventLoops, .integer(in: 1...256)),

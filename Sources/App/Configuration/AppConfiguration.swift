@@ -11,14 +11,24 @@ public struct AppConfiguration: Sendable, Equatable {
 
     // MARK: PostgreSQL
 
-    /// libpq connection string or `postgresql://` URL. The default relies on libpq's own
-    /// defaults (`PGHOST`, the local socket directory, port 5432); `make run` always sets
-    /// `STEPWORK_DATABASE_URL` to its private cluster.
+    /// The connection of `serve` (and `seed`): the runtime role, which reads and writes rows but
+    /// owns nothing. A libpq connection string or `postgresql://` URL; the default relies on
+    /// libpq's own defaults (`PGHOST`, the local socket directory, port 5432); `make run` always
+    /// sets `STEPWORK_DATABASE_URL` to its private cluster.
     public var databaseURL = "dbname=stepwork user=stepwork"
+    /// The connection of `migrate` and `serve --migrate`: the role that owns schema `stepwork`;
+    /// nil for `databaseURL`.
+    public var migrateDatabaseURL: String?
     /// Most PostgreSQL connections one process opens.
     public var databasePoolSize = 10
     /// How long a request waits for a pooled connection before it is answered `503`.
     public var databaseAcquireTimeout = Duration.seconds(5)
+    /// How long one statement of the server may run before it is cancelled (`503`).
+    public var databaseStatementTimeout = Duration.seconds(30)
+    /// How long a statement of the server may wait for a lock, a row lock included (`503`).
+    public var databaseLockTimeout = Duration.seconds(5)
+    /// How long a transaction of the server may stay idle before PostgreSQL ends its session.
+    public var databaseIdleInTransactionTimeout = Duration.seconds(60)
 
     // MARK: HTTP
 
@@ -93,4 +103,7 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// The defaults (the same values as the shipped `config/stepwork.json`).
     public init() {}
+
+    /// The connection string migrations run on: `migrateDatabaseURL`, else `databaseURL`.
+    public var migrationDatabaseURL: String { migrateDatabaseURL ?? databaseURL }
 }

@@ -87,6 +87,17 @@ extension SettingKind where Value == String {
     }
 }
 
+extension SettingKind where Value == String? {
+    /// A connection string as `connectionString`, or none: an empty variable, a JSON `null`.
+    static var optionalConnectionString: Self {
+        let text = SettingKind<String>.connectionString
+        return Self(
+            expected: text.expected + ", or empty (null in a file) for none",
+            parseText: { $0.isEmpty ? .some(nil) : text.parseText($0).map(Optional.some) },
+            parseFile: { $0 == .null ? .some(nil) : text.parseFile($0).map(Optional.some) })
+    }
+}
+
 extension SettingKind where Value == LogLevel {
     /// One of the level names, exactly.
     static var logLevel: Self {
