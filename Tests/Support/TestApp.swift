@@ -11,8 +11,8 @@ public final class TestApp: Sendable {
     public let application: Application
     public let logs = LogRecorder()
 
-    /// Starts an application; `configure` adjusts the settings (fast password hashing and
-    /// port `0` are already set).
+    /// Starts an application; `configure` adjusts the settings (fast password hashing, port `0`,
+    /// a random server secret and an ample failed-hash budget are already set).
     public static func start(_ configure: (inout AppConfiguration) -> Void = { _ in }) throws -> TestApp {
         try TestApp(configure)
     }
@@ -27,6 +27,9 @@ public final class TestApp: Sendable {
         configuration.passwordHashCost = 10
         configuration.databasePoolSize = 8
         configuration.workerThreads = 8
+        configuration.serverSecret = ServerSecret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
+        configuration.loginFailedHashesPerSecond = 10_000  // tests of the failed-hash budget lower it
+
         configure(&configuration)
         application = Application(configuration: configuration, logger: logs.logger())
         try application.start()

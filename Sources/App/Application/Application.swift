@@ -22,7 +22,12 @@ public final class Application: Sendable {
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
 
+    /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
     public init(configuration: AppConfiguration, logger: Logger) {
+        guard let secret = configuration.serverSecret else {
+            preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
+        }
+        let throttleKey = ThrottleKey(secret: secret.bytes)
         self.configuration = configuration
         self.logger = logger
         pool = PostgresPool(configuration: configuration.serverDatabase, logger: logger)
@@ -41,10 +46,12 @@ public final class Application: Sendable {
         HealthRoutes(pool: pool).register(on: builder.group())
         let v1 = builder.group("/v1")
         AuthRoutes(
-            pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
+            pool: pool, authenticator: authenticator, executor: passwordHashing,
+            settings: configuration.auth(throttleKey: throttleKey), logger: logger
         ).register(on: v1)
         SponsorshipRoutes(
-            inviteLifetime: configuration.inviteLifetime, acceptWindow: configuration.inviteAcceptWindow
+            inviteLifetime: configuration.inviteLifetime,
+            acceptThrottle: Throttle(scope: .inviteAddress, window: configuration.inviteAcceptWindow, key: throttleKey)
         ).register(on: v1)
         let policy = EntryAccessPolicy(logger: logger)
         EntryRoutes(policy: policy).register(on: v1)
@@ -99,10 +106,12 @@ extension AppConfiguration {
     }
 
     /// Auth's share of the settings.
-    var auth: AuthSettings {
+    func auth(throttleKey: ThrottleKey) -> AuthSettings {
         AuthSettings(
-            passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
-            maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+            passwordHashCost: passwordHashCost, throttleKey: throttleKey,
+            maxLoginFailuresPerAccount: loginMaxFailuresPerAccount, maxLoginFailuresPerAddress: loginMaxFailuresPerAddress,
+            loginAccountCeiling: loginAccountCeiling, maxRegistrationsPerAddress: registerMaxPerAddress,
+            failedLoginHashesPerSecond: loginFailedHashesPerSecond)
     }
 
     /// Failed invite acceptances per client address per 15 minutes.

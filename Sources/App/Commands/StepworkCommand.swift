@@ -63,6 +63,12 @@ public enum StepworkCommand {
     }
 
     private static func serve(_ configuration: AppConfiguration, migrate: Bool, logger: Logger) throws -> Int32 {
+        var configuration = configuration
+        do {
+            configuration.serverSecret = try ServerSecret.load(file: configuration.secretFile)
+        } catch {
+            throw CommandFailure(error.description)
+        }
         TerminationSignals.block()
         let application = Application(configuration: configuration, logger: logger)
         try requireDatabase(application.pool, variable: "STEPWORK_DATABASE_URL")

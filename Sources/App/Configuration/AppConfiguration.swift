@@ -84,14 +84,25 @@ public struct AppConfiguration: Sendable, Equatable {
 
     // MARK: Throttling
 
-    /// Failed logins per account per 15 minutes before `429`.
+    /// Failed logins for one account from one client address (IPv6: its /64) before the
+    /// back-off starts; also wrong current passwords per user at a password change.
     public var loginMaxFailuresPerAccount = 5
-    /// Failed logins per client address per 15 minutes before `429`.
+    /// Failed logins from one client address (IPv6: its /64), any account, before the back-off starts.
     public var loginMaxFailuresPerAddress = 50
+    /// Failed logins for one account from addresses it has not logged in from lately, before
+    /// the back-off starts: the account's ceiling.
+    public var loginAccountCeiling = 200
+    /// Password hashes a second one process spends on logins not from a known address;
+    /// beyond it such logins are answered `503` with `Retry-After`.
+    public var loginFailedHashesPerSecond = 2.0
     /// Registrations per client address per hour before `429`.
     public var registerMaxPerAddress = 20
     /// Failed invite acceptances (unknown, used, expired or malformed codes) per client address per 15 minutes before `429`.
     public var inviteAcceptMaxFailuresPerAddress = 10
+    /// The file of the server secret (keyed hashes of throttle subjects); `serve` reads it.
+    public var secretFile = ".data/secret"
+    /// The server secret: `serve` loads it from `secretFile`; tests set one directly.
+    public var serverSecret: ServerSecret?
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 
