@@ -5,6 +5,7 @@ import HTTPServer
 import Logging
 import Permissions
 import Postgres
+import Reviews
 import Sponsorships
 import Web
 
@@ -55,6 +56,7 @@ public final class Application: Sendable {
         EntryRoutes(policy: policy).register(on: v1)
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
+        ReviewRoutes(policy: policy, logger: logger).register(on: v1)
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
