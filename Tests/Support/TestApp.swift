@@ -26,7 +26,7 @@ public final class TestApp: Sendable {
         configuration.databasePoolSize = 8
         configuration.workerThreads = 8
         configure(&configuration)
-        application = Application(configuration: configuration, logger: logs.logger())
+        application = try Application(configuration: configuration, logger: logs.logger())
         try application.start()
     }
 

@@ -1,4 +1,5 @@
 import Auth
+import Browser
 import Comments
 import Entries
 import HTTPServer
@@ -19,7 +20,8 @@ public final class Application: Sendable {
     public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
 
-    public init(configuration: AppConfiguration, logger: Logger) {
+    /// Throws when the browser app's files cannot be loaded.
+    public init(configuration: AppConfiguration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
         pool = PostgresPool(
@@ -48,6 +50,7 @@ public final class Application: Sendable {
         EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
         ShareRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
         CommentRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
+        BrowserRoutes(app: try BrowserApp.load()).register(on: router)
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 

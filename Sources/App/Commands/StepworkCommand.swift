@@ -64,7 +64,7 @@ public enum StepworkCommand {
 
     private static func serve(_ configuration: AppConfiguration, migrate: Bool, logger: Logger) throws -> Int32 {
         TerminationSignals.block()
-        let application = Application(configuration: configuration, logger: logger)
+        let application = try Application(configuration: configuration, logger: logger)
         try requireDatabase(application.pool)
         let migrator = Migrator(pool: application.pool, directory: migrationsDirectory, logger: logger)
         let pending = try migrator.status().pending

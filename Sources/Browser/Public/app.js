@@ -1,0 +1,148 @@
+// The shell: who is signed in, which screen the hash names, the header and focus.
+import { createApi } from './api.js';
+import { h, replace, notice } from './dom.js';
+import { describe } from './errors.js';
+import { parse, link, publicRoutes } from './router.js';
+import { signIn, register } from './views/auth.js';
+import { home } from './views/home.js';
+import { entryList, entryPage, entryForm } from './views/entries.js';
+import { amendList } from './views/amends.js';
+import { sharedWithMe } from './views/shared.js';
+import { people } from './views/people.js';
+import { account } from './views/account.js';
+
+const screens = {
+  home, signIn, register, amends: amendList, shared: sharedWithMe, people, account,
+  entries: entryList, entry: entryPage, newEntry: entryForm, editEntry: entryForm,
+  notFound: (ctx) => ctx.show('Page not found',
+    h('p', { text: 'There’s nothing at this address.' }),
+    h('p', {}, h('a', { href: link('home'), text: 'Go to the home page' }))),
+};
+
+const api = createApi();
+const main = document.getElementById('main');
+const announcer = document.getElementById('announcer');
+let renderCount = 0;
+
+const state = {
+  /** The signed-in person, or null. */
+  user: null,
+  /** Whether the server knows the Step 9 fields of API 1.1 (null until asked). */
+  step9: null,
+  /** Where a signed-out person was going, to go on after signing in. */
+  returnTo: null,
+};
+
+/** Says `text` to screen readers without moving focus. */
+function announce(text) {
+  announcer.textContent = '';
+  window.setTimeout(() => { announcer.textContent = text; }, 50);
+}
+
+function navigate(hash) {
+  if (window.location.hash === hash) render();
+  else window.location.hash = hash;
+}
+
+/** Whether the server has API 1.1's amend fields (asked once). */
+async function hasStep9() {
+  if (state.step9 === null) {
+    try {
+      await api.amendSummary();
+      state.step9 = true;
+    } catch {
+      state.step9 = false;
+    }
+  }
+  return state.step9;
+}
+
+function renderNav(route) {
+  const header = document.getElementById('top');
+  header.hidden = !state.user;
+  const items = [
+    ['home', 'Home'], ['entries', 'Entries'], ['amends', 'Step 8 list'], ['shared', 'Shared with me'],
+    ['people', 'Sponsorships'], ['account', 'Account'],
+  ];
+  const section = { entry: 'entries', newEntry: 'entries', editEntry: 'entries' }[route.name] || route.name;
+  replace(document.getElementById('nav'), items.map(([name, text]) =>
+    h('li', {}, h('a', { href: link(name), text, 'aria-current': section === name ? 'page' : null }))));
+}
+
+async function render() {
+  renderCount += 1;
+  const ticket = renderCount;
+  const route = parse(window.location.hash);
+  if (!state.user && !publicRoutes.has(route.name)) {
+    state.returnTo = route.name === 'notFound' ? null : window.location.hash;
+    navigate(link('signIn'));
+    return;
+  }
+  if (state.user && publicRoutes.has(route.name)) {
+    navigate(link('home'));
+    return;
+  }
+  renderNav(route);
+  const ctx = {
+    api, state, route, navigate, announce, hasStep9,
+    /** Whether this screen is still the one on show (the person may have moved on). */
+    current: () => ticket === renderCount,
+    /** Puts a screen up: its title becomes the heading and the page title; focus goes to the heading. */
+    show(title, ...content) {
+      if (ticket !== renderCount) return;
+      const heading = h('h1', { tabindex: '-1', text: title });
+      replace(main, heading, ...content);
+      document.title = `${title} · Stepwork`;
+      heading.focus({ preventScroll: false });
+    },
+    /** Signs the person in (after login or registration) and goes where they were going. */
+    signedIn(user) {
+      state.user = user;
+      const next = state.returnTo || link('home');
+      state.returnTo = null;
+      navigate(next);
+    },
+    signedOut() {
+      state.user = null;
+      state.step9 = null;
+      navigate(link('signIn'));
+    },
+  };
+  try {
+    await screens[route.name](ctx, route.params, route.query);
+  } catch (error) {
+    if (ticket !== renderCount || error.code === 'unauthenticated') return;
+    ctx.show('Something went wrong', notice(describe(error), 'error'),
+      h('p', {}, h('a', { href: link('home'), text: 'Go to the home page' })));
+  }
+}
+
+api.onSignedOut = () => {
+  if (!state.user) return;
+  state.user = null;
+  state.step9 = null;
+  state.returnTo = window.location.hash;
+  announce('You’ve been signed out. Please sign in again.');
+  navigate(link('signIn'));
+};
+
+document.getElementById('skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  (main.querySelector('h1') || main).focus();
+});
+
+async function start() {
+  try {
+    state.user = await api.me();
+  } catch (error) {
+    state.user = null;
+    if (error.code !== 'unauthenticated') {
+      replace(main, h('h1', { tabindex: '-1', text: 'Stepwork' }), notice(describe(error), 'error'));
+      return;
+    }
+  }
+  window.addEventListener('hashchange', render);
+  await render();
+}
+
+start();
