@@ -126,6 +126,15 @@ api.onSignedOut = () => {
   navigate(link('signIn'));
 };
 
+// A link to the screen already on show loads it afresh (no hashchange would fire).
+document.addEventListener('click', (event) => {
+  const anchor = event.target.closest && event.target.closest('a[href^="#/"]');
+  if (anchor && anchor.getAttribute('href') === window.location.hash && !event.defaultPrevented) {
+    event.preventDefault();
+    render();
+  }
+});
+
 document.getElementById('skip').addEventListener('click', (event) => {
   event.preventDefault();
   (main.querySelector('h1') || main).focus();

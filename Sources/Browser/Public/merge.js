@@ -1,4 +1,5 @@
 // A version conflict: what the person typed against what was saved meanwhile.
+import { methods, statuses, risks, responses, label, longDate } from './format.js';
 
 /** Fields of an entry compared in a conflict, with the words shown for them. */
 const labels = {
@@ -9,7 +10,17 @@ const labels = {
   revisitOn: 'Look again on', date: 'Date', name: 'Meeting',
 };
 
-const text = (value) => (value === null || value === undefined ? '' : String(value));
+const choiceLists = { method: methods, status: statuses, riskToOthers: risks, response: responses };
+const dates = new Set(['madeOn', 'revisitOn', 'date']);
+
+/** A value as the person reads it: labels for choices, dates in words. */
+function text(key, value) {
+  if (value === null || value === undefined || value === '') return '';
+  if (choiceLists[key]) return label(choiceLists[key], value, String(value));
+  if (dates.has(key)) return longDate(value) || String(value);
+  if (key === 'step') return `Step ${value}`;
+  return String(value);
+}
 
 /**
  * The parts where `mine` (the patch the person tried to save) differs from `theirs` (the
@@ -18,7 +29,9 @@ const text = (value) => (value === null || value === undefined ? '' : String(val
 export function conflicts(mine, theirs) {
   const differences = [];
   const compare = (key, a, b) => {
-    if (text(a) !== text(b)) differences.push({ key, label: labels[key] || key, mine: text(a), theirs: text(b) });
+    if (text(key, a) !== text(key, b)) {
+      differences.push({ key, label: labels[key] || key, mine: text(key, a), theirs: text(key, b) });
+    }
   };
   for (const key of ['title', 'body', 'step']) {
     if (key in mine) compare(key, mine[key], theirs[key]);

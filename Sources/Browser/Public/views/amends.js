@@ -12,7 +12,8 @@ export async function amendList(ctx) {
   if (others.length) groups.push(['other', 'Other', others]);
 
   ctx.show('Step 8 list',
-    h('p', { class: 'lead', text: 'Everyone you have harmed, and where each amend stands. Became willing to make amends to them all.' }),
+    h('p', { class: 'lead', text: 'Everyone you have harmed, and where each amend stands.' }),
+    h('blockquote', { class: 'step' }, h('p', { text: '“Made a list of all persons we had harmed, and became willing to make amends to them all.”' })),
     h('p', {}, h('a', { class: 'button primary', href: link('newEntry', { kind: 'amend' }), text: 'Add a person' })),
     amends.length ? null : h('p', { class: 'meta', text: 'Your list is empty. Add a person when you are ready.' }),
     h('div', { class: 'board' }, groups.filter(([, , items]) => items.length).map(([status, text, items]) =>

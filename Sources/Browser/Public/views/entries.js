@@ -131,7 +131,7 @@ function kindFields(kind, f, step9) {
     step9 ? h('fieldset', { class: 'group' }, h('legend', { text: '“Except when to do so would injure them or others”' }),
       radios({ name: 'riskToOthers', legend: fieldLabels.riskToOthers, value: f.riskToOthers || '', options: risks }),
       field({ name: 'riskNotes', label: fieldLabels.riskNotes, type: 'textarea', value: f.riskNotes, attrs: { maxlength: 10000, rows: 3 } })) : null,
-    h('fieldset', { class: 'group' }, h('legend', { text: 'Where it stands' }),
+    h('fieldset', { class: 'group' }, h('legend', { text: 'Progress' }),
       status,
       extra(field({ name: 'revisitOn', label: fieldLabels.revisitOn, type: 'date', value: f.revisitOn, hint: 'For an amend that has to wait, or a door left open.' }))),
     made,
