@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.error
 import urllib.request
 import uuid
 
@@ -237,18 +238,20 @@ class BrowserTestCase(unittest.TestCase):
         self.assertEqual(errors, [], f'{person.name}: console errors')
 
     @staticmethod
-    def viewport(person, width, height=900):
-        """Emulates a screen `width` pixels wide (a phone below 600) and `height` tall."""
+    def viewport(person, width, height=900, scheme='light'):
+        """Emulates a screen `width` pixels wide (a phone below 600), `height` tall, in a colour scheme."""
         person.driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
             'width': width, 'height': height, 'deviceScaleFactor': 1, 'mobile': width < 600})
+        person.driver.execute_cdp_cmd('Emulation.setEmulatedMedia', {'features': [
+            {'name': 'prefers-color-scheme', 'value': scheme}, {'name': 'prefers-reduced-motion', 'value': 'reduce'}]})
 
     def screenshot(self, person, name):
-        """The whole page at 390 and 1280 pixels wide, into .build/screenshots/."""
-        for width in (390, 1280):
-            self.viewport(person, width)
+        """The whole page at 390 and 1280 pixels wide (and dark at 390), into .build/screenshots/."""
+        for width, scheme, suffix in ((390, 'light', '390'), (1280, 'light', '1280'), (390, 'dark', 'dark-390')):
+            self.viewport(person, width, scheme=scheme)
             height = person.driver.execute_script('return document.documentElement.scrollHeight')
-            self.viewport(person, width, min(max(height, 900), 8000))
-            person.driver.save_screenshot(os.path.join(SHOTS, f'{name}-{width}.png'))
+            self.viewport(person, width, min(max(height, 900), 8000), scheme)
+            person.driver.save_screenshot(os.path.join(SHOTS, f'{name}-{suffix}.png'))
         self.viewport(person, 1280)
 
     def audit(self, person, name):
@@ -257,13 +260,13 @@ class BrowserTestCase(unittest.TestCase):
             with open(os.environ['AXE_SCRIPT'], encoding='utf-8') as script:
                 driver.execute_script(script.read())
         violations = []
-        for width in (390, 1280):
-            self.viewport(person, width)
+        for width, scheme in ((390, 'light'), (1280, 'light'), (1280, 'dark')):
+            self.viewport(person, width, scheme=scheme)
             result = driver.execute_async_script(
                 "const done = arguments[0];"
                 "axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations), (e) => done(String(e)));")
             self.assertIsInstance(result, list, f'axe failed on {name}: {result}')
-            violations += [f"{name}@{width}: {v['id']} ({v['impact']}): {v['help']} — "
+            violations += [f"{name}@{width} {scheme}: {v['id']} ({v['impact']}): {v['help']} — "
                            f"{[n['target'] for n in v['nodes']][:3]}"
                            for v in result if v['impact'] in ('serious', 'critical')]
         self.viewport(person, 1280)
@@ -409,6 +412,81 @@ class StoryTests(BrowserTestCase):
         tab_to(lambda e: e.text == 'Save')
         press(Keys.ENTER)
         sam.screen('Written with the keyboard alone')
+
+    def test_the_amend_form_walks_the_step_9_path(self):
+        sam = self.person('Sam')
+        sam.register()
+        if sam.api('GET', '/v1/amends/summary')['status'] != 200:
+            self.skipTest('this server has no Step 9 amend fields (API 1.1) yet')
+
+        def set_date(label, value):
+            sam.driver.execute_script('arguments[0].value = arguments[1]', sam.field(label), value)
+
+        def pick(text):
+            sam.driver.find_element(By.XPATH, f"//main//label[normalize-space(.) = '{text}']").click()
+
+        sam.go('#/entries/new/amend', 'New amend')
+        sam.type('Who', 'Dana')
+        sam.type('Who they are to me', 'former employer')
+        sam.type('What I did', 'Took money from the till.')
+        sam.type('What I will do and say', 'Write, admit it, and repay it.')
+        sam.type('What I owe', '300 dollars')
+        sam.choose('How', 'By letter')
+        pick('Possibly')
+        sam.type('Why I think so', 'It could cost a colleague their job.')
+        sam.choose('Where it stands', 'Made')
+        set_date('The day I made it', '2026-11-01')
+        sam.type('How it went', 'She listened.')
+        pick('They accepted it')
+        sam.click('Save')
+        sam.screen('Amends to Dana')
+        page = sam.driver.find_element(By.TAG_NAME, 'main').text
+        for shown in ('former employer', '300 dollars', 'By letter', 'Possibly', 'Made', '1 November 2026',
+                      'She listened.', 'They accepted it'):
+            self.assertIn(shown, page)
+        sam.go('#/amends', 'Step 8 list')
+        sam.wait_text('Made (1)')
+
+        sam.go('#/entries', 'Your entries')
+        sam.driver.find_element(By.PARTIAL_LINK_TEXT, 'Amends to Dana').click()
+        sam.screen('Amends to Dana')
+        sam.click('Edit')
+        sam.screen('Edit: Amends to Dana')
+        sam.choose('Where it stands', 'Waiting for now')
+        set_date('Look at it again on', '2026-01-01')
+        sam.click('Save changes')
+        sam.screen('Amends to Dana')
+        self.assertNotIn('She listened.', sam.driver.find_element(By.TAG_NAME, 'main').text, 'how it went goes with made')
+        sam.go('#/', 'Hello, Sam')
+        sam.wait_text('1 amend to look at again')
+
+    def test_a_write_from_another_origin_is_refused(self):
+        sam = self.person('Sam')
+        sam.register()
+        cookies = '; '.join(f"{c['name']}={c['value']}" for c in sam.driver.get_cookies())
+        self.assertTrue(cookies, 'the session lives in a cookie')
+        self.assertTrue(all(c.get('httpOnly') for c in sam.driver.get_cookies()), 'out of the page script’s reach')
+        self.assertIsNone(sam.driver.execute_script('return document.cookie || null'))
+
+        def post(origin):
+            request = urllib.request.Request(
+                self.server.origin + '/v1/entries', method='POST',
+                data=json.dumps({'kind': 'journal', 'title': 'from elsewhere', 'body': ''}).encode(),
+                headers={'Content-Type': 'application/json', 'Cookie': cookies, **({'Origin': origin} if origin else {})})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as answer:
+                    return answer.status, json.loads(answer.read() or b'{}')
+            except urllib.error.HTTPError as error:
+                return error.code, json.loads(error.read() or b'{}')
+
+        status, body = post('http://evil.example')
+        self.assertEqual((status, body.get('code')), (403, 'cross_origin'))
+        status, body = post(None)
+        self.assertEqual((status, body.get('code')), (403, 'cross_origin'))
+        status, _ = post(self.server.origin)
+        self.assertEqual(status, 201)
+        sam.go('#/entries', 'Your entries')
+        self.assertEqual(len(sam.driver.find_elements(By.CSS_SELECTOR, '.entries li')), 1, 'only the same-origin write')
 
     def test_errors_are_sentences(self):
         sam = self.person('Sam')

@@ -57,15 +57,16 @@ async function hasStep9() {
   return state.step9;
 }
 
-function renderNav(route) {
-  const header = document.getElementById('top');
-  header.hidden = !state.user;
+/** Draws the navigation with `section` (a route name) as the current page. */
+function renderNav(section) {
+  document.getElementById('top').hidden = false;
+  const nav = document.getElementById('nav');
+  nav.parentElement.hidden = !state.user;
   const items = [
     ['home', 'Home'], ['entries', 'Entries'], ['amends', 'Step 8 list'], ['shared', 'Shared with me'],
     ['people', 'Sponsorships'], ['account', 'Account'],
   ];
-  const section = { entry: 'entries', newEntry: 'entries', editEntry: 'entries' }[route.name] || route.name;
-  replace(document.getElementById('nav'), items.map(([name, text]) =>
+  replace(nav, items.map(([name, text]) =>
     h('li', {}, h('a', { href: link(name), text, 'aria-current': section === name ? 'page' : null }))));
 }
 
@@ -82,11 +83,13 @@ async function render() {
     navigate(link('home'));
     return;
   }
-  renderNav(route);
+  renderNav({ entry: 'entries', newEntry: 'entries', editEntry: 'entries' }[route.name] || route.name);
   const ctx = {
     api, state, route, navigate, announce, hasStep9,
     /** Whether this screen is still the one on show (the person may have moved on). */
     current: () => ticket === renderCount,
+    /** Marks `section` as the current page in the navigation (when a screen learns it late). */
+    section: (name) => { if (ticket === renderCount) renderNav(name); },
     /** Puts a screen up: its title becomes the heading and the page title; focus goes to the heading. */
     show(title, ...content) {
       if (ticket !== renderCount) return;

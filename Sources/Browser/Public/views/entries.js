@@ -65,6 +65,7 @@ function details(entry) {
 export async function entryPage(ctx, { id }) {
   const entry = await ctx.api.entry(id);
   const isOwner = entry.access === 'owner';
+  if (!isOwner) ctx.section('shared');
   const rows = details(entry).filter(([, value]) => value);
   const parts = [
     h('p', { class: 'meta', text: [
@@ -196,7 +197,7 @@ export async function entryForm(ctx, params) {
     const [bodyLabel, bodyHint] = bodyLabels[kind];
     const stepRequired = kind === 'step_work';
     replace(fieldsSlot,
-      field({ name: 'title', label: fieldLabels.title, value: values.title, required: true, attrs: { maxlength: 200 } }),
+      field({ name: 'title', label: fieldLabels.title, value: values.title, required: kind !== 'amend', hint: kind === 'amend' ? 'Leave it empty for “Amends to” and the person’s name.' : null, attrs: { maxlength: 200 } }),
       field({ name: 'step', label: fieldLabels.step, type: 'select', value: values.step ? String(values.step) : '', required: stepRequired, options: stepOptions(stepRequired) }),
       kindFields(kind, values.fields || {}, step9),
       field({ name: 'body', label: bodyLabel, hint: bodyHint, type: 'textarea', value: values.body, attrs: { rows: 8, maxlength: 100000 } }));
@@ -265,6 +266,7 @@ export async function entryForm(ctx, params) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = collect(form, kind, step9);
+    if (kind === 'amend' && !values.title && values.fields.person) values.title = `Amends to ${values.fields.person}`.slice(0, 200);
     const problems = localProblems(values);
     if (Object.keys(problems).length) {
       say(status, 'Some answers need another look — see the notes below.', 'error');
