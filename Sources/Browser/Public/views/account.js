@@ -1,31 +1,15 @@
 // The account: name, sobriety date, password, where you are signed in, signing out.
-import { h, replace, field, say, busy, showFieldErrors } from '../dom.js';
-import { describe, fieldMessages } from '../errors.js';
+import { h, replace, field, say } from '../dom.js';
+import { describe } from '../errors.js';
 import { today, when } from '../format.js';
-import { confirmButton, section } from './common.js';
+import { confirmButton, section, handleSubmit } from './common.js';
 
 /** A form that validates, calls `action` with its values, and shows the outcome. */
 function accountForm({ fields, submit, labels, check = () => ({}), action, context }) {
   const status = h('div', { class: 'form-status' });
   const form = h('form', { class: 'card', novalidate: true }, status, fields, h('button', { type: 'submit', class: 'primary', text: submit }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(form));
-    const problems = check(values);
-    if (Object.keys(problems).length) {
-      say(status, 'Some answers need another look — see the notes below.', 'error');
-      showFieldErrors(form, problems)?.focus();
-      return;
-    }
-    showFieldErrors(form, {});
-    await busy(form, async () => {
-      try {
-        say(status, await action(values, form), 'ok');
-      } catch (error) {
-        say(status, describe(error, context), 'error');
-        showFieldErrors(form, fieldMessages(error, labels))?.focus();
-      }
-    });
+  handleSubmit(form, status, {
+    check, labels, context, run: async (values) => say(status, await action(values, form), 'ok'),
   });
   return form;
 }

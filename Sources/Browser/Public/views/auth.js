@@ -1,34 +1,23 @@
 // Signing in and registering.
-import { h, field, showFieldErrors, say, busy } from '../dom.js';
-import { describe, fieldMessages } from '../errors.js';
+import { h, field } from '../dom.js';
 import { link } from '../router.js';
+import { handleSubmit } from './common.js';
 
 const labels = { email: 'Email', password: 'Password', displayName: 'Your name' };
 
 function authForm(ctx, { fields, submit, action, intro, other }) {
   const status = h('div', { class: 'form-status' });
   const form = h('form', { class: 'card narrow', novalidate: true }, status, fields, h('button', { type: 'submit', class: 'primary', text: submit }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(form));
-    const missing = {};
-    for (const [name, text] of Object.entries(labels)) {
-      if (name in values && !String(values[name]).trim()) missing[name] = `${text} is needed.`;
-    }
-    if (Object.keys(missing).length) {
-      say(status, 'Some answers need another look — see the notes below.', 'error');
-      showFieldErrors(form, missing)?.focus();
-      return;
-    }
-    await busy(form, async () => {
-      try {
-        const answer = await action(values);
-        ctx.signedIn(answer.user);
-      } catch (error) {
-        say(status, describe(error), 'error');
-        showFieldErrors(form, fieldMessages(error, labels))?.focus();
+  handleSubmit(form, status, {
+    labels,
+    check: (values) => {
+      const missing = {};
+      for (const [name, text] of Object.entries(labels)) {
+        if (name in values && !String(values[name]).trim()) missing[name] = `${text} is needed.`;
       }
-    });
+      return missing;
+    },
+    run: async (values) => ctx.signedIn((await action(values)).user),
   });
   return [h('p', { class: 'lead', text: intro }), form, h('p', { class: 'switch' }, other)];
 }

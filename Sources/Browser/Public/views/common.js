@@ -1,5 +1,6 @@
 // Pieces several screens share.
-import { h, replace } from '../dom.js';
+import { h, replace, say, busy, showFieldErrors } from '../dom.js';
+import { describe, fieldMessages } from '../errors.js';
 
 /**
  * A button that asks before it acts: the first press shows the question with a confirming
@@ -29,6 +30,39 @@ export function confirmButton({ text, question, confirm, action, tone = 'danger'
   });
   replace(slot, start);
   return slot;
+}
+
+/**
+ * Handles a form's submission. `read()` gives its values and `check(values)` the problems
+ * found before asking the server (by field name); without any, `run(values)` runs with the
+ * buttons disabled. An error it throws is said in `status` as a sentence (`context` may word a
+ * code for this form) and by the fields it concerns (`labels` names them) — unless
+ * `recover(error, values)` deals with it and answers true. Nothing typed is cleared.
+ */
+export function handleSubmit(form, status, {
+  read = () => Object.fromEntries(new FormData(form)), check = () => ({}), run, labels = {}, context, recover,
+}) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = read();
+    const problems = check(values);
+    if (Object.keys(problems).length) {
+      say(status, 'Some answers need another look — see the notes below.', 'error');
+      showFieldErrors(form, problems)?.focus();
+      return;
+    }
+    showFieldErrors(form, {});
+    say(status, null);
+    await busy(form, async () => {
+      try {
+        await run(values);
+      } catch (error) {
+        if (recover && await recover(error, values)) return;
+        say(status, describe(error, context), 'error');
+        showFieldErrors(form, fieldMessages(error, labels))?.focus();
+      }
+    });
+  });
 }
 
 /** A titled section with an `h2` and its content. */

@@ -1,12 +1,12 @@
 // Entries: the list, one entry with its sharing and conversation, and the form per kind.
-import { h, replace, field, radios, showFieldErrors, say, busy, notice } from '../dom.js';
-import { describe, fieldMessages } from '../errors.js';
+import { h, replace, field, radios, say, busy, notice } from '../dom.js';
+import { describe } from '../errors.js';
 import {
   kinds, methods, statuses, risks, responses, label, choices, longDate, when, today,
 } from '../format.js';
 import { conflicts } from '../merge.js';
 import { link } from '../router.js';
-import { confirmButton, section, prose } from './common.js';
+import { confirmButton, prose, handleSubmit } from './common.js';
 import { entryItem, writeLinks } from './home.js';
 import { sharingSection } from './shares.js';
 import { commentsSection } from './comments.js';
@@ -263,31 +263,20 @@ export async function entryForm(ctx, params) {
     heading.focus();
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = collect(form, kind, step9);
-    if (kind === 'amend' && !values.title && values.fields.person) values.title = `Amends to ${values.fields.person}`.slice(0, 200);
-    const problems = localProblems(values);
-    if (Object.keys(problems).length) {
-      say(status, 'Some answers need another look — see the notes below.', 'error');
-      showFieldErrors(form, problems)?.focus();
-      return;
-    }
-    showFieldErrors(form, {});
-    say(status, null);
-    await busy(form, async () => {
-      try {
-        await save(values);
-      } catch (error) {
-        if (error.code === 'version_conflict') {
-          showConflict(values, await api.entry(entry.id));
-          return;
-        }
-        say(status, describe(error), 'error');
-        const first = showFieldErrors(form, fieldMessages(error, fieldLabels));
-        (first || status.firstChild)?.focus?.();
-      }
-    });
+  handleSubmit(form, status, {
+    read: () => {
+      const values = collect(form, kind, step9);
+      if (kind === 'amend' && !values.title && values.fields.person) values.title = `Amends to ${values.fields.person}`.slice(0, 200);
+      return values;
+    },
+    check: localProblems,
+    run: save,
+    labels: fieldLabels,
+    recover: async (error, values) => {
+      if (error.code !== 'version_conflict') return false;
+      showConflict(values, await api.entry(entry.id));
+      return true;
+    },
   });
 
   const title = entry ? `Edit: ${entry.title}` : `New ${label(kinds, kind).toLowerCase()}`;
