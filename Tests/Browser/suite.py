@@ -460,6 +460,25 @@ class StoryTests(BrowserTestCase):
         sam.go('#/', 'Hello, Sam')
         sam.wait_text('1 amend to look at again')
 
+    def test_a_session_ending_while_writing_loses_nothing(self):
+        sam = self.person('Sam')
+        sam.register()
+        sam.go('#/entries/new/journal', 'New journal')
+        sam.type('Title', 'Written across a sign-in')
+        sam.type('What’s on your mind', 'Every word of this stays.')
+        sam.driver.delete_all_cookies()  # as when the session expires or is ended elsewhere
+        sam.click('Save')
+        dialog = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, 'dialog[open]'))[0]
+        self.assertEqual(sam.driver.switch_to.active_element.get_attribute('name'), 'password')
+        self.screenshot(sam, 'sign-in-again')
+        self.audit(sam, 'sign-in-again')
+        sam.type('Password', PASSWORD, dialog)
+        sam.click('Sign in', dialog)
+        sam.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, 'dialog[open]'))
+        self.assertEqual(sam.field('What’s on your mind').get_attribute('value'), 'Every word of this stays.')
+        sam.click('Save')
+        sam.screen('Written across a sign-in')
+
     def test_a_write_from_another_origin_is_refused(self):
         sam = self.person('Sam')
         sam.register()

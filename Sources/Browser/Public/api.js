@@ -52,7 +52,8 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
     if (!response.ok) {
       const retry = Number(response.headers.get('Retry-After'));
       const error = new ApiError(response.status, data || {}, Number.isFinite(retry) && retry > 0 ? retry : null);
-      if (error.status === 401 && error.code === 'unauthenticated') onSignedOut(error);
+      // Signing in and out answer for themselves; anywhere else a 401 means the session ended.
+      if (error.code === 'unauthenticated' && !path.startsWith('/v1/auth/')) onSignedOut(error);
       throw error;
     }
     return { data, etag: response.headers.get('ETag') };

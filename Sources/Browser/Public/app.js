@@ -1,6 +1,6 @@
 // The shell: who is signed in, which screen the hash names, the header and focus.
 import { createApi } from './api.js';
-import { h, replace, notice } from './dom.js';
+import { h, replace, notice, field } from './dom.js';
 import { describe } from './errors.js';
 import { parse, link, publicRoutes } from './router.js';
 import { signIn, register } from './views/auth.js';
@@ -10,6 +10,7 @@ import { amendList } from './views/amends.js';
 import { sharedWithMe } from './views/shared.js';
 import { people } from './views/people.js';
 import { account } from './views/account.js';
+import { handleSubmit } from './views/common.js';
 
 const screens = {
   home, signIn, register, amends: amendList, shared: sharedWithMe, people, account,
@@ -31,6 +32,8 @@ const state = {
   step9: null,
   /** Where a signed-out person was going, to go on after signing in. */
   returnTo: null,
+  /** Whether a screen could not load because the session had ended (to load it after signing in again). */
+  stalled: false,
 };
 
 /** Says `text` to screen readers without moving focus. */
@@ -114,20 +117,60 @@ async function render() {
   try {
     await screens[route.name](ctx, route.params, route.query);
   } catch (error) {
-    if (ticket !== renderCount || error.code === 'unauthenticated') return;
+    if (ticket !== renderCount) return;
+    if (error.code === 'unauthenticated') {
+      state.stalled = true;
+      return;
+    }
     ctx.show('Something went wrong', notice(describe(error), 'error'),
       h('p', {}, h('a', { href: link('home'), text: 'Go to the home page' })));
   }
 }
 
-api.onSignedOut = () => {
-  if (!state.user) return;
-  state.user = null;
-  state.step9 = null;
-  state.returnTo = window.location.hash;
-  announce('You’ve been signed out. Please sign in again.');
-  navigate(link('signIn'));
-};
+/**
+ * The session ended under a screen (expired, or ended from another device): a dialog asks
+ * for the password again and leaves the screen as it is, so nothing typed is lost.
+ */
+function askToSignInAgain() {
+  if (!state.user || document.getElementById('reauth')) return;
+  const returnFocus = document.activeElement;
+  const status = h('div', { class: 'form-status' });
+  const later = h('button', { type: 'button', text: 'Not now' });
+  const form = h('form', { novalidate: true }, status,
+    field({ name: 'email', label: 'Email', type: 'email', value: state.user.email, required: true, attrs: { autocomplete: 'username' } }),
+    field({ name: 'password', label: 'Password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } }),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', text: 'Sign in' }), later));
+  const dialog = h('dialog', { id: 'reauth', class: 'dialog', 'aria-labelledby': 'reauth-heading' },
+    h('h2', { id: 'reauth-heading', text: 'Please sign in again' }),
+    h('p', { text: 'You’ve been signed out. What you typed is still here: sign in, then try again.' }),
+    form);
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+    if (returnFocus && returnFocus.isConnected) returnFocus.focus();
+  };
+  later.addEventListener('click', close);
+  dialog.addEventListener('cancel', (event) => { event.preventDefault(); close(); });
+  handleSubmit(form, status, {
+    labels: { email: 'Email', password: 'Password' },
+    check: (values) => (values.password ? {} : { password: 'Password is needed.' }),
+    run: async (values) => {
+      const { user } = await api.login(values);
+      const samePerson = user.id === state.user.id;
+      state.user = user;
+      close();
+      if (!samePerson) navigate(link('home'));
+      else if (state.stalled) render();
+      else announce('You’re signed in again. You can carry on.');
+      state.stalled = false;
+    },
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  form.querySelector('input[name=password]').focus();
+}
+
+api.onSignedOut = askToSignInAgain;
 
 // A link to the screen already on show loads it afresh (no hashchange would fire).
 document.addEventListener('click', (event) => {

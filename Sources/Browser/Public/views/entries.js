@@ -33,9 +33,12 @@ export async function entryList(ctx, _params, query) {
   const kind = kinds.some(([k]) => k === query.kind) ? query.kind : '';
   const entries = await ctx.api.entries({ kind });
   const filter = h('form', { class: 'filter' },
-    field({ name: 'kind', label: 'Show', type: 'select', value: kind, required: true, options: [['', 'Every kind'], ...kinds] }));
-  filter.querySelector('select').addEventListener('change', (event) => {
-    ctx.navigate(link('entries', {}, event.target.value ? { kind: event.target.value } : {}));
+    field({ name: 'kind', label: 'Show', type: 'select', value: kind, required: true, options: [['', 'Every kind'], ...kinds] }),
+    h('button', { type: 'submit', text: 'Show' }));
+  filter.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = filter.querySelector('select').value;
+    ctx.navigate(link('entries', {}, chosen ? { kind: chosen } : {}));
   });
   ctx.show('Your entries',
     writeLinks(),
