@@ -93,12 +93,17 @@ async function render() {
     current: () => ticket === renderCount,
     /** Marks `section` as the current page in the navigation (when a screen learns it late). */
     section: (name) => { if (ticket === renderCount) renderNav(name); },
-    /** Puts a screen up: its title becomes the heading and the page title; focus goes to the heading. */
+    /**
+     * Puts a screen up with `title` as its heading, and focuses the heading. `title` is also the
+     * page title unless given as `{ heading, page }`: what a person wrote (an entry's title, their
+     * name) stays out of the page title, which browsers keep in their history.
+     */
     show(title, ...content) {
       if (ticket !== renderCount) return;
-      const heading = h('h1', { tabindex: '-1', text: title });
+      const { heading: text, page } = typeof title === 'string' ? { heading: title, page: title } : title;
+      const heading = h('h1', { tabindex: '-1', text });
       replace(main, heading, ...content);
-      document.title = `${title} · Stepwork`;
+      document.title = `${page} · Stepwork`;
       heading.focus({ preventScroll: false });
     },
     /** Signs the person in (after login or registration) and goes where they were going. */

@@ -101,7 +101,7 @@ export async function entryPage(ctx, { id }) {
     isOwner ? sharingSection(ctx, entry) : null,
     commentsSection(ctx, entry),
   ]);
-  ctx.show(entry.title, h('article', { class: 'entry' }, parts), ...sections);
+  ctx.show({ heading: entry.title, page: label(kinds, entry.kind, 'Entry') }, h('article', { class: 'entry' }, parts), ...sections);
 }
 
 /** The form's inputs for one kind; `f` holds the current values. */
@@ -282,6 +282,8 @@ export async function entryForm(ctx, params) {
     },
   });
 
-  const title = entry ? `Edit: ${entry.title}` : `New ${label(kinds, kind).toLowerCase()}`;
+  const title = entry
+    ? { heading: `Edit: ${entry.title}`, page: `Edit ${label(kinds, kind).toLowerCase()}` }
+    : `New ${label(kinds, kind).toLowerCase()}`;
   ctx.show(title, form);
 }

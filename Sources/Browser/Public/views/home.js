@@ -56,7 +56,7 @@ export async function home(ctx) {
     attention.push(['You’re not connected with a sponsor or sponsee yet — invite one', link('people')]);
   }
 
-  ctx.show(`Hello, ${state.user.displayName}`,
+  ctx.show({ heading: `Hello, ${state.user.displayName}`, page: 'Home' },
     sober,
     h('section', { 'aria-labelledby': 'attention-heading' },
       h('h2', { id: 'attention-heading', text: 'Needs your attention' }),
