@@ -1,49 +1,66 @@
+import HTTPServer
 import Logging
 import Postgres
 import Web
 
-/// Turns `Authorization: Bearer <token>` into the `Caller`, for every module's routes.
+/// Tells who sends a request, for every route the router authenticates: from
+/// `Authorization: Bearer <token>`, or from the session cookie a browser signed in with.
 ///
 /// A missing, malformed, unknown, expired (idle or absolute) or revoked token is
-/// `401 unauthenticated` with `WWW-Authenticate: Bearer`, and logged (without the token).
-/// A live session's `last_used_at` is written at most once per `touchInterval`, so most
-/// requests cost one indexed read.
-public struct Authenticator: Sendable {
+/// `401 unauthenticated` with `WWW-Authenticate: Bearer`, and logged (without the token). A
+/// cookie-authenticated request other than `GET`/`HEAD` must carry the server's own `Origin`,
+/// else `403 cross_origin`. A live session's `last_used_at` is written at most once per
+/// `touchInterval`, so most requests cost one indexed read, on the request's own connection.
+public struct Authenticator: RequestAuthenticator {
     public let settings: SessionSettings
-    private let pool: PostgresPool
+    public let cookie: SessionCookie
     private let sessions: SessionStore
     private let logger: Logger
 
-    public init(pool: PostgresPool, settings: SessionSettings, logger: Logger) {
+    public init(settings: SessionSettings, cookie: SessionCookie, logger: Logger) {
         self.settings = settings
-        self.pool = pool
+        self.cookie = cookie
         self.sessions = SessionStore(settings: settings)
         self.logger = logger
     }
 
-    public func authenticate(_ request: Request) throws -> Caller {
-        let headers = request.headers.values(for: "Authorization")
-        guard !headers.isEmpty else { throw refusal(request, reason: "missing") }
-        guard headers.count == 1, let token = SessionToken(authorization: headers[0]) else {
-            throw refusal(request, reason: "malformed")
+    public func authenticate(_ request: Request, context: RequestContext) throws -> Caller {
+        let token = try credentials(of: request, context: context)
+        let connection = try context.database.connection()
+        guard let lookup = try sessions.find(tokenDigest: token.digest, on: connection) else {
+            throw refusal(request, context, reason: try sessions.miss(tokenDigest: token.digest, on: connection).rawValue)
         }
-        let outcome = try pool.withConnection { connection -> Result<Caller, SessionStore.Miss> in
-            guard let lookup = try sessions.find(tokenDigest: token.digest, on: connection) else {
-                return .failure(try sessions.miss(tokenDigest: token.digest, on: connection))
-            }
-            if lookup.needsTouch { try sessions.touch(id: lookup.caller.sessionId, on: connection) }
-            return .success(lookup.caller)
-        }
-        switch outcome {
-        case .success(let caller): return caller
-        case .failure(let miss): throw refusal(request, reason: miss.rawValue)
-        }
+        if lookup.needsTouch { try sessions.touch(id: lookup.caller.sessionId, on: connection) }
+        return lookup.caller
     }
 
-    private func refusal(_ request: Request, reason: String) -> HTTPError {
-        logger.info("unauthenticated", [
-            "reason": reason, "route": request.route?.template ?? "-",
-            "request_id": request.requestId, "client": request.clientAddress,
+    /// The token a request carries: the bearer header wins; a cookie counts only for reads or
+    /// with the server's own `Origin`.
+    private func credentials(of request: Request, context: RequestContext) throws -> SessionToken {
+        let headers = request.headers.values(for: "Authorization")
+        if !headers.isEmpty {
+            guard headers.count == 1, let token = SessionToken(authorization: headers[0]) else {
+                throw refusal(request, context, reason: "malformed")
+            }
+            return token
+        }
+        guard let value = cookie.value(in: request.headers) else { throw refusal(request, context, reason: "missing") }
+        guard let token = SessionToken(cookie: value) else { throw refusal(request, context, reason: "malformed_cookie") }
+        if request.method != .get && request.method != .head {
+            let origins = request.headers.values(for: "Origin")
+            guard origins.count == 1, origins[0] == cookie.origin.value else {
+                context.logger.warning("cross_origin_refused", [
+                    "route": request.route?.template ?? "-", "client": request.clientAddress,
+                ])
+                throw HTTPError.forbidden(code: "cross_origin", detail: "This request must come from the Stepwork app itself.")
+            }
+        }
+        return token
+    }
+
+    private func refusal(_ request: Request, _ context: RequestContext, reason: String) -> HTTPError {
+        context.logger.info("unauthenticated", [
+            "reason": reason, "route": request.route?.template ?? "-", "client": request.clientAddress,
         ])
         return .unauthenticated()
     }

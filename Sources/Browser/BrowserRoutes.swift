@@ -13,13 +13,13 @@ public struct BrowserRoutes: Sendable {
 
     public init(app: BrowserApp) { self.app = app }
 
-    public func register(on router: Router) {
+    public func register(on routes: RouterGroup) {
         let page = app.page
-        router.get("/", inline: true) { request in
+        routes.get("/", access: .public, inline: true) { request, _ in
             Self.answer(request, with: page, cacheControl: "no-cache")
         }
         for (path, asset) in app.assets {
-            router.get(path, inline: true) { request in
+            routes.get(path, access: .public, inline: true) { request, _ in
                 Self.answer(request, with: asset, cacheControl: "public, max-age=31536000, immutable")
             }
         }

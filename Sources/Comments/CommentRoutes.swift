@@ -1,4 +1,3 @@
-import Auth
 import Foundation
 import HTTPServer
 import Logging
@@ -14,55 +13,53 @@ import Web
 /// - `PATCH /v1/comments/{id}` `{"body"}` — `200 Comment`, by its author;
 /// - `DELETE /v1/comments/{id}` — `204`, by its author or the entry's owner; leaves a tombstone.
 ///
-/// Every endpoint needs a session (`401` first); ids that do not parse answer `404`.
+/// Every endpoint is authenticated (`401` first); ids that do not parse answer `404`.
 public struct CommentRoutes: Sendable {
     private let service: CommentService
-    private let authenticator: Authenticator
 
-    public init(pool: PostgresPool, policy: EntryAccessPolicy, authenticator: Authenticator, logger: Logger) {
-        self.service = CommentService(pool: pool, policy: policy, logger: logger)
-        self.authenticator = authenticator
+    public init(policy: EntryAccessPolicy, logger: Logger) {
+        self.service = CommentService(policy: policy, logger: logger)
     }
 
-    public func register(on router: Router) {
-        router.get("/v1/entries/{id}/comments", thread)
-        router.post("/v1/entries/{id}/comments", post)
-        router.get("/v1/comments/{id}", show)
-        router.patch("/v1/comments/{id}", edit)
-        router.delete("/v1/comments/{id}", delete)
+    public func register(on routes: RouterGroup) {
+        routes.get("/entries/{id}/comments", thread)
+        routes.post("/entries/{id}/comments", post)
+        routes.get("/comments/{id}", show)
+        routes.patch("/comments/{id}", edit)
+        routes.delete("/comments/{id}", delete)
     }
 
-    @Sendable private func thread(_ request: Request) throws -> HTTPResponse {
-        let caller = try authenticator.authenticate(request)
+    @Sendable private func thread(_ request: Request, _ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller
         let entryId = try request.parameters.uuid("id")
         let paging = try PageRequest<CommentPosition>(query: request.query)
-        return try .json(service.thread(of: entryId, paging: paging, for: caller.userId))
+        return try .json(service.thread(of: entryId, paging: paging, for: caller.userId, on: context.database))
     }
 
-    @Sendable private func post(_ request: Request) throws -> HTTPResponse {
-        let caller = try authenticator.authenticate(request)
+    @Sendable private func post(_ request: Request, _ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller
         let entryId = try request.parameters.uuid("id")
         let input = try request.decode(NewCommentInput.self)
         let body = try CommentBody(validating: input.body)
-        let comment = try service.post(body, replyingTo: input.parentId, on: entryId, by: caller.userId)
+        let comment = try service.post(body, replyingTo: input.parentId, on: entryId, by: caller.userId, on: context.database)
         return try .json(comment, status: .created, headers: ["Location": "/v1/comments/\(comment.id.uuidString)"])
     }
 
-    @Sendable private func show(_ request: Request) throws -> HTTPResponse {
-        let caller = try authenticator.authenticate(request)
-        return try .json(service.comment(try request.parameters.uuid("id"), for: caller.userId))
+    @Sendable private func show(_ request: Request, _ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller
+        return try .json(service.comment(try request.parameters.uuid("id"), for: caller.userId, on: context.database))
     }
 
-    @Sendable private func edit(_ request: Request) throws -> HTTPResponse {
-        let caller = try authenticator.authenticate(request)
+    @Sendable private func edit(_ request: Request, _ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller
         let id = try request.parameters.uuid("id")
         let body = try CommentBody(validating: try request.decode(CommentEditInput.self).body)
-        return try .json(service.edit(id, body: body, by: caller.userId))
+        return try .json(service.edit(id, body: body, by: caller.userId, on: context.database))
     }
 
-    @Sendable private func delete(_ request: Request) throws -> HTTPResponse {
-        let caller = try authenticator.authenticate(request)
-        try service.delete(try request.parameters.uuid("id"), by: caller.userId)
+    @Sendable private func delete(_ request: Request, _ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller
+        try service.delete(try request.parameters.uuid("id"), by: caller.userId, on: context.database)
         return .noContent
     }
 }

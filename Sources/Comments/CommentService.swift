@@ -11,15 +11,14 @@ import Web
 ///
 /// A comment whose entry the caller cannot see answers `404`, exactly like a missing id.
 struct CommentService: Sendable {
-    let pool: PostgresPool
     let policy: EntryAccessPolicy
     let logger: Logger
     private let store = CommentStore()
 
     /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
-    func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID) throws -> Page<Comment> {
+    func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID, on database: PostgresLease) throws -> Page<Comment> {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
-        try pool.withTransaction(isolation: .repeatableRead) { connection in
+        try database.withTransaction(isolation: .repeatableRead) { connection in
             try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
             let records = try store.thread(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
             return paging.page(records.map { (Comment($0), $0.position) })
@@ -27,8 +26,8 @@ struct CommentService: Sendable {
     }
 
     /// One comment: for anyone who can see its entry.
-    func comment(_ id: UUID, for userId: UUID) throws -> Comment {
-        try pool.withTransaction(isolation: .repeatableRead) { connection in
+    func comment(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Comment {
+        try database.withTransaction(isolation: .repeatableRead) { connection in
             Comment(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
         }
     }
@@ -36,8 +35,8 @@ struct CommentService: Sendable {
     /// Writes a comment on `entryId`, answering `parentId` if given: for the owner and
     /// sponsors with `comment` access. `parentId` must name a comment of the same entry,
     /// possibly a deleted one (a reply to a tombstone keeps the conversation's shape).
-    func post(_ body: CommentBody, replyingTo parentId: String?, on entryId: UUID, by userId: UUID) throws -> Comment {
-        try pool.withTransaction { connection in
+    func post(_ body: CommentBody, replyingTo parentId: String?, on entryId: UUID, by userId: UUID, on database: PostgresLease) throws -> Comment {
+        try database.withTransaction { connection in
             try policy.require(.comment, of: userId, to: entryId, on: connection, locking: true)
             let parent = try parentId.map { text in
                 guard let id = UUID(uuidString: text) else { throw CommentError.invalidParent }
@@ -53,10 +52,10 @@ struct CommentService: Sendable {
 
     /// Replaces the text of a comment: for its author while they can see the entry. A
     /// tombstone cannot be edited (`409 comment_deleted`).
-    func edit(_ id: UUID, body: CommentBody, by userId: UUID) throws -> Comment {
-        try pool.withTransaction { connection in
+    func edit(_ id: UUID, body: CommentBody, by userId: UUID, on database: PostgresLease) throws -> Comment {
+        try database.withTransaction { connection in
             let record = try visible(id, for: userId, action: "edit", locking: true, on: connection).record
-            guard record.author.id == userId else { throw refusal(.forbidden(), "edit", of: id, by: userId) }
+            guard record.author.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
             guard !record.isDeleted else { throw CommentError.deleted }
             let edited = try store.edit(id, body: body, on: connection)
             logger.info("comment_edited", [
@@ -68,11 +67,11 @@ struct CommentService: Sendable {
 
     /// Leaves a tombstone in place of a comment: for its author while they can see the entry,
     /// and for the entry's owner. Deleting a tombstone again changes nothing and succeeds.
-    func delete(_ id: UUID, by userId: UUID) throws {
-        try pool.withTransaction { connection in
+    func delete(_ id: UUID, by userId: UUID, on database: PostgresLease) throws {
+        try database.withTransaction { connection in
             let (record, access) = try visible(id, for: userId, action: "delete", locking: true, on: connection)
             guard record.author.id == userId || access == .owner else {
-                throw refusal(.forbidden(), "delete", of: id, by: userId)
+                throw refusal(.forbidden, "delete", of: id, by: userId)
             }
             try store.delete(id, on: connection)
             logger.info("comment_deleted", [
@@ -95,19 +94,18 @@ struct CommentService: Sendable {
         // Asked even for a missing comment (about an id no entry has), so that one costs what
         // a hidden one does: no timing shortcut tells them apart.
         let access = try policy.access(of: userId, to: found?.entryId ?? UUID(), on: connection, locking: locking)
-        guard let found, access >= .read else { throw refusal(.notFound(), action, of: id, by: userId) }
+        guard let found, access >= .read else { throw refusal(.notVisible, action, of: id, by: userId) }
         guard locking else { return (found, access) }
         guard let locked = try store.lock(id, on: connection) else {
-            throw refusal(.notFound(), action, of: id, by: userId)
+            throw refusal(.notVisible, action, of: id, by: userId)
         }
         return (locked, access)
     }
 
     /// `refusal`, logged: every authorization failure is.
-    private func refusal(_ refusal: HTTPError, _ action: String, of id: UUID, by userId: UUID) -> HTTPError {
+    private func refusal(_ refusal: AccessDenied, _ action: String, of id: UUID, by userId: UUID) -> AccessDenied {
         logger.info("comment_access_denied", [
-            "user_id": userId.uuidString, "comment_id": id.uuidString, "action": action,
-            "status": String(refusal.status.code),
+            "user_id": userId.uuidString, "comment_id": id.uuidString, "action": action, "refusal": refusal.rawValue,
         ])
         return refusal
     }

@@ -1,4 +1,3 @@
-import Auth
 import Foundation
 import HTTPServer
 import Permissions
@@ -7,50 +6,45 @@ import Web
 
 /// `/v1/entries` (create, list, read, update, delete) and `GET /v1/shared`.
 public struct EntryRoutes: Sendable {
-    private let authenticator: Authenticator
     private let service: EntryService
 
-    public init(pool: PostgresPool, policy: EntryAccessPolicy, authenticator: Authenticator) {
-        self.authenticator = authenticator
-        self.service = EntryService(pool: pool, policy: policy)
+    public init(policy: EntryAccessPolicy) {
+        self.service = EntryService(policy: policy)
     }
 
-    public func register(on router: Router) {
-        router.post("/v1/entries") { request in
-            let caller = try authenticator.authenticate(request)
-            let entry = try service.create(try request.decode(NewEntryInput.self), by: caller.userId)
+    public func register(on routes: RouterGroup) {
+        routes.post("/entries") { request, context in
+            let entry = try service.create(
+                try request.decode(NewEntryInput.self), by: try context.caller.userId, on: context.database)
             var response = try Self.answer(entry, status: .created)
             response.headers.set("Location", "/v1/entries/\(entry.id.uuidString)")
             return response
         }
-        router.get("/v1/entries") { request in
-            let caller = try authenticator.authenticate(request)
+        routes.get("/entries") { request, context in
             let page = try service.list(
-                of: caller.userId, filter: try EntryFilter(query: request.query),
-                page: try PageRequest<EntryPosition>(query: request.query))
+                of: try context.caller.userId, filter: try EntryFilter(query: request.query),
+                page: try PageRequest<EntryPosition>(query: request.query), on: context.database)
             return try .json(page)
         }
-        router.get("/v1/entries/{id}") { request in
-            let caller = try authenticator.authenticate(request)
-            return try Self.answer(try service.entry(try request.parameters.uuid("id"), for: caller.userId))
+        routes.get("/entries/{id}") { request, context in
+            try Self.answer(try service.entry(
+                try request.parameters.uuid("id"), for: try context.caller.userId, on: context.database))
         }
-        router.patch("/v1/entries/{id}") { request in
-            let caller = try authenticator.authenticate(request)
+        routes.patch("/entries/{id}") { request, context in
             let id = try request.parameters.uuid("id")
             let patch = try request.decode(EntryPatchInput.self)
-            return try Self.answer(
-                try service.update(id, with: patch, ifMatch: request.headers["If-Match"], by: caller.userId))
+            return try Self.answer(try service.update(
+                id, with: patch, ifMatch: request.headers["If-Match"], by: try context.caller.userId,
+                on: context.database))
         }
-        router.delete("/v1/entries/{id}") { request in
-            let caller = try authenticator.authenticate(request)
-            try service.delete(try request.parameters.uuid("id"), by: caller.userId)
+        routes.delete("/entries/{id}") { request, context in
+            try service.delete(try request.parameters.uuid("id"), by: try context.caller.userId, on: context.database)
             return .noContent
         }
-        router.get("/v1/shared") { request in
-            let caller = try authenticator.authenticate(request)
+        routes.get("/shared") { request, context in
             let page = try service.shared(
-                with: caller.userId, sponseeId: try Self.sponseeId(in: request.query),
-                page: try PageRequest<EntryPosition>(query: request.query))
+                with: try context.caller.userId, sponseeId: try Self.sponseeId(in: request.query),
+                page: try PageRequest<EntryPosition>(query: request.query), on: context.database)
             return try .json(page)
         }
     }

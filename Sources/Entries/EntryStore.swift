@@ -71,14 +71,6 @@ struct EntryStore: Sendable {
         return try rows.map(EntryRecord.init(row:))
     }
 
-    /// The entries with these ids, in no particular order; missing ids are left out.
-    func find(_ ids: [UUID], on connection: PostgresConnection) throws -> [EntryRecord] {
-        guard !ids.isEmpty else { return [] }
-        let array = "{" + ids.map(\.uuidString).joined(separator: ",") + "}"
-        return try connection.query("SELECT * FROM stepwork.entry_rows WHERE id = ANY(\(array)::uuid[])")
-            .map(EntryRecord.init(row:))
-    }
-
     /// Reads back the entry whose id `rows` (from `RETURNING id`) holds, in the same transaction.
     private func reread(_ rows: PostgresRows, on connection: PostgresConnection) throws -> EntryRecord {
         let id: UUID = try rows[0].decode("id")

@@ -1,3 +1,5 @@
+import Postgres
+
 /// What a user may do with an entry, from nothing to everything.
 ///
 /// Ordered: `none < read < comment < owner`, so a rule reads `access >= .comment`.
@@ -18,3 +20,5 @@ public enum Access: String, Codable, Sendable, Comparable, CaseIterable {
         }
     }
 }
+
+extension Access: PostgresDecodable {}

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import Postgres
-import Web
 
 /// The one place that decides who may see an entry and what they may do with it.
 ///
@@ -49,18 +48,43 @@ public struct EntryAccessPolicy: Sendable {
     }
 
     /// The access `userId` has to `entryId` if it is at least `minimum`; otherwise throws
-    /// `404 not_found` when the entry is not visible to them at all, `403 forbidden` when it
-    /// is. Every refusal is logged.
+    /// `AccessDenied.notVisible` when the entry is not visible to them at all (`404`),
+    /// `.forbidden` when it is (`403`). Every refusal is logged.
     @discardableResult
     public func require(
         _ minimum: Access, of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
     ) throws -> Access {
-        let access = try access(of: userId, to: entryId, on: connection, locking: locking)
+        try check(try access(of: userId, to: entryId, on: connection, locking: locking), minimum, userId, entryId)
+    }
+
+    /// The entry's row from `stepwork.entry_rows` with the access `userId` has to it, if at
+    /// least `minimum`, in one statement: one snapshot decides and reads, no transaction
+    /// needed. Refusals as in `require`.
+    public func readable(
+        _ entryId: UUID, by userId: UUID, minimum: Access = .read, on connection: PostgresConnection
+    ) throws -> (access: Access, row: PostgresRow) {
+        let rows = try connection.query("""
+            SELECT r.*, CASE WHEN r.owner_id = \(userId) THEN 'owner' ELSE coalesce(granted.access, 'none') END AS access
+            FROM stepwork.entry_rows r
+            LEFT JOIN LATERAL (
+                SELECT s.access FROM stepwork.shares s
+                JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
+                WHERE s.entry_id = r.id AND sp.sponsor_id = \(userId) AND sp.sponsee_id = r.owner_id
+                  AND sp.status = 'active'
+            ) granted ON true
+            WHERE r.id = \(entryId)
+            """)
+        let access = try rows.first.map { try $0.decode("access", as: Access.self) } ?? .none
+        try check(access, minimum, userId, entryId)
+        return (access, rows[0])
+    }
+
+    private func check(_ access: Access, _ minimum: Access, _ userId: UUID, _ entryId: UUID) throws(AccessDenied) -> Access {
         guard access >= minimum else {
-            let refusal: HTTPError = access == .none ? .notFound() : .forbidden()
+            let refusal: AccessDenied = access == .none ? .notVisible : .forbidden
             logger.info("entry_access_denied", [
                 "user_id": userId.uuidString, "entry_id": entryId.uuidString,
-                "access": access.rawValue, "needed": minimum.rawValue, "status": String(refusal.status.code),
+                "access": access.rawValue, "needed": minimum.rawValue, "refusal": refusal.rawValue,
             ])
             throw refusal
         }
@@ -68,28 +92,31 @@ public struct EntryAccessPolicy: Sendable {
     }
 
     /// The entries shared with `sponsorId` through their active sponsorships (only those
-    /// with `sponseeId`, if given) after `position`, newest update first, at most `limit`.
+    /// with `sponseeId`, if given) after `position`, newest update first, at most `limit`,
+    /// each with its row from `stepwork.entry_rows`: one statement, one snapshot, one range
+    /// of `shares_sponsor_feed_idx` (shares of ended sponsorships are skipped as it goes).
     public func sharedEntries(
         with sponsorId: UUID, sponseeId: UUID?, after position: EntryPosition, limit: Int,
         on connection: PostgresConnection
-    ) throws -> [SharedEntry] {
+    ) throws -> [(grant: SharedEntry, row: PostgresRow)] {
         try connection.query("""
-            SELECT e.id, s.access, (extract(epoch FROM e.updated_at) * 1000000)::bigint AS updated_micros
-            FROM stepwork.sponsorships sp
-            JOIN stepwork.shares s ON s.sponsorship_id = sp.id
-            JOIN stepwork.entries e ON e.id = s.entry_id
-            WHERE sp.sponsor_id = \(sponsorId) AND sp.status = 'active'
-              AND (\(sponseeId)::uuid IS NULL OR sp.sponsee_id = \(sponseeId))
-              AND (e.updated_at, e.id)
+            SELECT r.*, s.access AS share_access
+            FROM stepwork.shares s
+            JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id AND sp.status = 'active'
+            JOIN stepwork.entry_rows r ON r.id = s.entry_id
+            WHERE s.sponsor_id = \(sponsorId)
+              AND (\(sponseeId)::uuid IS NULL OR s.owner_id = \(sponseeId))
+              AND (s.entry_updated_at, s.entry_id)
                   < (timestamptz 'epoch' + \(position.updatedAtMicros) * interval '1 microsecond', \(position.id))
-            ORDER BY e.updated_at DESC, e.id DESC
+            ORDER BY s.entry_updated_at DESC, s.entry_id DESC
             LIMIT \(limit)
             """).map { row in
             let id: UUID = try row.decode("id")
-            return SharedEntry(
+            let grant = SharedEntry(
                 entryId: id,
-                access: try row.decode("access", as: ShareAccess.self).access,
+                access: try row.decode("share_access", as: ShareAccess.self).access,
                 position: EntryPosition(updatedAtMicros: try row.decode("updated_micros"), id: id))
+            return (grant, row)
         }
     }
 }

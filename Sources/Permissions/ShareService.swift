@@ -4,12 +4,12 @@ import Postgres
 /// The rules of shares: only an entry's owner lists, grants, changes and revokes them, and
 /// only through an active sponsorship in which the owner is the sponsee.
 struct ShareService: Sendable {
-    let pool: PostgresPool
     let policy: EntryAccessPolicy
     let store = ShareStore()
 
-    func shares(of entryId: UUID, for caller: UUID) throws -> [Share] {
-        try pool.withTransaction { connection in
+    func shares(of entryId: UUID, for caller: UUID, on database: PostgresLease) throws -> [Share] {
+        // One statement would be one snapshot; two need a transaction to share one.
+        try database.withTransaction(isolation: .repeatableRead) { connection in
             try policy.require(.owner, of: caller, to: entryId, on: connection, locking: false)
             return try store.list(entryId: entryId, on: connection)
         }
@@ -17,8 +17,8 @@ struct ShareService: Sendable {
 
     /// Creates or changes the share. `sponsorshipId` is as sent: one that does not parse is
     /// as invalid as one that does not qualify, once the entry itself is known to be visible.
-    func put(_ access: ShareAccess, on entryId: UUID, through sponsorshipId: String, by caller: UUID) throws -> Share {
-        try pool.withTransaction { connection in
+    func put(_ access: ShareAccess, on entryId: UUID, through sponsorshipId: String, by caller: UUID, on database: PostgresLease) throws -> Share {
+        try database.withTransaction { connection in
             try policy.require(.owner, of: caller, to: entryId, on: connection, locking: true)
             guard let sponsorshipId = UUID(uuidString: sponsorshipId),
                 let sponsor = try store.activeSponsor(of: sponsorshipId, sponsee: caller, on: connection)
@@ -30,8 +30,8 @@ struct ShareService: Sendable {
     }
 
     /// Ends the share, if there is one: the sponsor loses access when this commits.
-    func revoke(on entryId: UUID, through sponsorshipId: String, by caller: UUID) throws {
-        try pool.withTransaction { connection in
+    func revoke(on entryId: UUID, through sponsorshipId: String, by caller: UUID, on database: PostgresLease) throws {
+        try database.withTransaction { connection in
             try policy.require(.owner, of: caller, to: entryId, on: connection, locking: true)
             if let sponsorshipId = UUID(uuidString: sponsorshipId) {
                 try store.delete(entryId: entryId, sponsorshipId: sponsorshipId, on: connection)

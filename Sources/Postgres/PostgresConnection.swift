@@ -69,6 +69,32 @@ public final class PostgresConnection {
         _ = try check(PQexec(handle, script))
     }
 
+    /// Attempts of a transaction that keeps failing to serialize, when retrying is asked for.
+    static let transactionAttempts = 5
+
+    /// Runs `body` in a transaction: committed when `body` returns, rolled back when it throws
+    /// (the error thrown is `body`'s even if the rollback fails too).
+    ///
+    /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
+    /// runs again from the start, up to 5 attempts in all with a short random pause between
+    /// them, so `body` must be safe to repeat.
+    public func withTransaction<Result>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        retryingSerializationFailures: Bool = false,
+        _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try transaction(isolation, body)
+            } catch let error as PostgresError
+                where retryingSerializationFailures && error.isSerializationFailure && attempt < Self.transactionAttempts {
+                usleep(UInt32.random(in: 1_000...(5_000 << attempt)))
+                attempt += 1
+            }
+        }
+    }
+
     /// Runs `body` inside a transaction: commits when it returns, rolls back when it throws.
     func transaction<Result>(
         _ isolation: PostgresIsolationLevel, _ body: (PostgresConnection) throws -> Result
@@ -165,7 +191,8 @@ public final class PostgresConnection {
         guard PQstatus(handle) == CONNECTION_OK, let sqlState = field("C"), !sqlState.hasPrefix("08") else {
             return .connection(message: Self.text(PQresultErrorMessage(result)))
         }
-        return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"))
+        return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"),
+            table: field("t"))
     }
 
     /// Calls `body` with one C string per parameter (NULL for `nil`), all valid for the whole

@@ -8,7 +8,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
     /// `pg_terminate_backend`, network). The pool replaces the connection on next use.
     case connection(message: String)
     /// The server refused the statement.
-    case server(sqlState: String, message: String, detail: String?, constraint: String?)
+    case server(sqlState: String, message: String, detail: String?, constraint: String?, table: String? = nil)
     /// A column of a result could not be decoded as the requested type.
     case decoding(column: String, expected: String, found: String)
     /// A parameter cannot be sent (PostgreSQL text cannot hold the NUL character).
@@ -20,12 +20,17 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
 
     /// The five-character SQLSTATE of a server error.
     public var sqlState: String? {
-        if case .server(let sqlState, _, _, _) = self { sqlState } else { nil }
+        if case .server(let sqlState, _, _, _, _) = self { sqlState } else { nil }
     }
 
     /// The name of the constraint a server error is about, if any.
     public var constraint: String? {
-        if case .server(_, _, _, let constraint) = self { constraint } else { nil }
+        if case .server(_, _, _, let constraint, _) = self { constraint } else { nil }
+    }
+
+    /// The name of the table a server error is about, if any.
+    public var table: String? {
+        if case .server(_, _, _, _, let table) = self { table } else { nil }
     }
 
     /// `23505`: a unique constraint or index refused the row.
@@ -50,7 +55,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         switch self {
         case .connection(let message):
             "database unavailable: \(message)"
-        case .server(let sqlState, let message, let detail, let constraint):
+        case .server(let sqlState, let message, let detail, let constraint, _):
             "database error \(sqlState): \(message)"
                 + (detail.map { " (detail: \($0))" } ?? "")
                 + (constraint.map { " (constraint: \($0))" } ?? "")
@@ -65,9 +70,10 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         }
     }
 
-    /// Fields for a log line that never hold user data.
+    /// Fields for a log line that never hold user data: never the server's message or
+    /// `DETAIL`, which can quote a row ("Failing row contains …").
     public var logFields: KeyValuePairs<String, String> {
-        ["db_error": kind, "sqlstate": sqlState ?? "-", "constraint": constraint ?? "-"]
+        ["db_error": kind, "sqlstate": sqlState ?? "-", "constraint": constraint ?? "-", "table": table ?? "-"]
     }
 
     private var kind: String {

@@ -23,9 +23,6 @@ public final class PostgresPool: @unchecked Sendable {
     private var waiters: [Waiter] = []
     private var isClosed = false
 
-    /// Attempts of a transaction that keeps failing to serialize, when retrying is asked for.
-    static let transactionAttempts = 5
-
     /// Someone waiting for a connection, woken by the caller who hands one over.
     private final class Waiter {
         let wakeUp = DispatchSemaphore(value: 0)
@@ -56,28 +53,28 @@ public final class PostgresPool: @unchecked Sendable {
         return try body(connection)
     }
 
-    /// Runs `body` in a transaction: committed when `body` returns, rolled back when it throws
-    /// (the error thrown is `body`'s even if the rollback fails too).
-    ///
-    /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
-    /// runs again from the start, up to 5 attempts in all with a short random pause between
-    /// them, so `body` must be safe to repeat.
+    /// Runs `body` in a transaction on a pooled connection; see
+    /// `PostgresConnection.withTransaction(isolation:retryingSerializationFailures:_:)`.
     public func withTransaction<Result>(
         isolation: PostgresIsolationLevel = .readCommitted,
         retryingSerializationFailures: Bool = false,
         _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
-        var attempt = 1
-        while true {
-            do {
-                return try withConnection { connection in try connection.transaction(isolation, body) }
-            } catch let error as PostgresError
-                where retryingSerializationFailures && error.isSerializationFailure && attempt < Self.transactionAttempts {
-                logger.debug("postgres_transaction_retry", ["attempt": String(attempt), "sqlstate": error.sqlState ?? "-"])
-                usleep(UInt32.random(in: 1_000...(5_000 << attempt)))
-                attempt += 1
-            }
+        try withConnection { connection in
+            try connection.withTransaction(
+                isolation: isolation, retryingSerializationFailures: retryingSerializationFailures, body)
         }
+    }
+
+    /// Lends a connection until `checkIn(_:)` gives it back, for a borrower whose use spans
+    /// more than one call (a request). Every checked-out connection must be checked in once.
+    func checkOut() throws(PostgresError) -> PostgresConnection {
+        try acquire()
+    }
+
+    /// Takes back a connection lent by `checkOut()`.
+    func checkIn(_ connection: PostgresConnection) {
+        release(connection)
     }
 
     /// Runs one statement on a pooled connection and returns its rows.

@@ -6,50 +6,39 @@ import Web
 /// `POST /v1/invites`, `POST /v1/invites/accept`, `GET /v1/sponsorships`,
 /// `DELETE /v1/sponsorships/{id}`.
 public struct SponsorshipRoutes: Sendable {
-    private let authenticator: Authenticator
     private let service: SponsorshipService
-    private let logger: Logger
 
     /// - Parameters:
     ///   - inviteLifetime: how long a new invite code stays valid.
     ///   - acceptWindow: how many failed acceptances a client address may make per window.
-    public init(
-        pool: PostgresPool, authenticator: Authenticator, inviteLifetime: Duration, acceptWindow: ThrottleWindow,
-        logger: Logger
-    ) {
-        self.authenticator = authenticator
+    public init(inviteLifetime: Duration, acceptWindow: ThrottleWindow) {
         self.service = SponsorshipService(
-            pool: pool, inviteLifetime: inviteLifetime,
-            acceptThrottle: Throttle(scope: .inviteAddress, window: acceptWindow))
-        self.logger = logger
+            inviteLifetime: inviteLifetime, acceptThrottle: Throttle(scope: .inviteAddress, window: acceptWindow))
     }
 
-    public func register(on router: Router) {
-        router.post("/v1/invites") { request in
-            let caller = try authenticator.authenticate(request)
+    public func register(on routes: RouterGroup) {
+        routes.post("/invites") { request, context in
+            let caller = try context.caller
             let input = try request.decode(InviteInput.self)
-            let invite = try service.invite(as: input.role, by: caller.userId, logger: logger(for: request))
+            let invite = try service.invite(as: input.role, by: caller.userId, on: context.database, logger: context.logger)
             return try .json(invite, status: .created)
         }
-        router.post("/v1/invites/accept") { request in
-            let caller = try authenticator.authenticate(request)
+        routes.post("/invites/accept") { request, context in
+            let caller = try context.caller
             let input = try request.decode(AcceptInviteInput.self)
             let sponsorship = try service.accept(
-                input.code, by: caller.userId, from: request.clientAddress, logger: logger(for: request))
+                input.code, by: caller.userId, from: request.clientAddress, on: context.database,
+                logger: context.logger)
             return try .json(sponsorship, status: .created)
         }
-        router.get("/v1/sponsorships") { request in
-            let caller = try authenticator.authenticate(request)
-            return try .json(Page(items: try service.sponsorships(of: caller.userId), nextCursor: nil))
+        routes.get("/sponsorships") { _, context in
+            let caller = try context.caller
+            return try .json(Page(items: try service.sponsorships(of: caller.userId, on: context.database), nextCursor: nil))
         }
-        router.delete("/v1/sponsorships/{id}") { request in
-            let caller = try authenticator.authenticate(request)
-            try service.end(try request.parameters.uuid("id"), by: caller.userId, logger: logger(for: request))
+        routes.delete("/sponsorships/{id}") { request, context in
+            let caller = try context.caller
+            try service.end(try request.parameters.uuid("id"), by: caller.userId, on: context.database, logger: context.logger)
             return .noContent
         }
-    }
-
-    private func logger(for request: Request) -> Logger {
-        logger.with(["request_id": request.requestId])
     }
 }

@@ -2,24 +2,20 @@ import Auth
 import Foundation
 import Logging
 import Postgres
-import Web
 
 /// The rules of invites and sponsorships: anyone invites; someone else accepts a code once,
 /// before it expires, and the two are linked; either party ends the link.
 struct SponsorshipService: Sendable {
-    let pool: PostgresPool
     let inviteLifetime: Duration
     /// Failed acceptances per client address.
     let acceptThrottle: Throttle
     let invites = InviteStore()
     let sponsorships = SponsorshipStore()
 
-    func invite(as role: InviteRole, by inviter: UUID, logger: Logger) throws -> Invite {
+    func invite(as role: InviteRole, by inviter: UUID, on database: PostgresLease, logger: Logger) throws -> Invite {
         let code = try InviteCode.generate()
-        let expiresAt = try pool.withConnection { connection in
-            try invites.insert(
-                inviter: inviter, role: role, codeHash: code.hash, lifetime: inviteLifetime, on: connection)
-        }
+        let expiresAt = try invites.insert(
+            inviter: inviter, role: role, codeHash: code.hash, lifetime: inviteLifetime, on: try database.connection())
         logger.info("invite_created", ["user_id": inviter.uuidString, "role": role.rawValue])
         return Invite(code: code.formatted, role: role, expiresAt: expiresAt)
     }
@@ -27,9 +23,11 @@ struct SponsorshipService: Sendable {
     /// Accepts the invite with `typedCode` for `caller`. Unknown, used, expired and malformed
     /// codes get one answer (`invite_not_found`) and count against the client's address;
     /// after too many, `429` comes before any lookup.
-    func accept(_ typedCode: String, by caller: UUID, from address: String, logger: Logger) throws -> Sponsorship {
+    func accept(
+        _ typedCode: String, by caller: UUID, from address: String, on database: PostgresLease, logger: Logger
+    ) throws -> Sponsorship {
         let codeHash = InviteCode(typed: typedCode)?.hash
-        let sponsorship = try pool.withTransaction { connection -> Sponsorship? in
+        let sponsorship = try database.withTransaction { connection -> Sponsorship? in
             let attempt = try acceptThrottle.consume(ThrottleSubject(address), on: connection)
             // Returning nil commits the counted attempt; throwing rolls it back.
             guard let codeHash, let invite = try invites.claim(codeHash: codeHash, on: connection) else { return nil }
@@ -51,17 +49,17 @@ struct SponsorshipService: Sendable {
         return sponsorship
     }
 
-    func sponsorships(of userId: UUID) throws -> [Sponsorship] {
-        try pool.withConnection { connection in try sponsorships.list(for: userId, on: connection) }
+    func sponsorships(of userId: UUID, on database: PostgresLease) throws -> [Sponsorship] {
+        try sponsorships.list(for: userId, on: try database.connection())
     }
 
     /// Ends the sponsorship; its shares stop granting access when this commits. `404` unless
     /// `userId` is a party to it.
-    func end(_ id: UUID, by userId: UUID, logger: Logger) throws {
-        let ended = try pool.withConnection { connection in try sponsorships.end(id, by: userId, on: connection) }
+    func end(_ id: UUID, by userId: UUID, on database: PostgresLease, logger: Logger) throws {
+        let ended = try sponsorships.end(id, by: userId, on: try database.connection())
         guard ended else {
             logger.info("sponsorship_access_denied", ["user_id": userId.uuidString, "sponsorship_id": id.uuidString])
-            throw HTTPError.notFound()
+            throw SponsorshipError.sponsorshipNotFound
         }
         logger.info("sponsorship_ended", ["user_id": userId.uuidString, "sponsorship_id": id.uuidString])
     }

@@ -16,8 +16,8 @@ import TestSupport
 
         let refusals = app.logs.events("comment_access_denied")
         #expect(refusals.count == 2)
-        #expect(refusals.contains { $0.contains("user_id=\(pair.sponsor.id)") && $0.contains("status=403") })
-        #expect(refusals.contains { $0.contains("user_id=\(stranger.id)") && $0.contains("status=404") })
+        #expect(refusals.contains { $0.contains("user_id=\(pair.sponsor.id)") && $0.contains("refusal=forbidden") })
+        #expect(refusals.contains { $0.contains("user_id=\(stranger.id)") && $0.contains("refusal=not_visible") })
         #expect(app.logs.events("comment_posted").count == 1)
         #expect(app.logs.events("comment_edited").count == 1)
         #expect(app.logs.events("comment_deleted").count == 1)

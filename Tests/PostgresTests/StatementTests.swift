@@ -74,7 +74,7 @@ import TestSupport
             #expect(error.description == "database error")
             #expect(error.debugDescription.contains("secret@example.com"))
             #expect(!"\(error.logFields)".contains("secret"))
-            #expect(error.logFields.map(\.value) == ["server", "23505", "samples_unique_text_key"])
+            #expect(error.logFields.map(\.value) == ["server", "23505", "samples_unique_text_key", "samples"])
         }
     }
 

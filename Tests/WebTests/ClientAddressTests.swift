@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func routerGivesHandlersTheResolvedAddress() throws {
-        let router = Router(logger: .silent, clientAddress: proxies)
+        let router = TestRoutes(logger: .silent, clientAddress: proxies)
         router.get("/who") { request in try .json(["client": request.clientAddress, "peer": request.remoteAddress]) }
         let response = router.respond(to: httpRequest(
             .get, "/who", headers: ["X-Forwarded-For": "203.0.113.9"], remoteAddress: "10.0.0.1"))

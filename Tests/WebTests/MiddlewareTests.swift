@@ -9,10 +9,12 @@ private struct Tag: Middleware {
     let trail: Trail
     var refuse = false
 
-    func handle(_ request: Request, next: (Request) throws -> HTTPResponse) throws -> HTTPResponse {
+    func handle(
+        _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
         trail.append("\(name)>")
         if refuse { throw HTTPError.unauthenticated() }
-        var response = try next(request)
+        var response = try next(request, context)
         trail.append("<\(name):\(response.status.code)")
         response.headers.add("X-Tag", name)
         return response
@@ -28,7 +30,7 @@ private final class Trail: Sendable {
 @Suite struct MiddlewareTests {
     @Test(arguments: ["/ok", "/fails", "/missing"])
     func everyAnswerCarriesTheCommonHeaders(target: String) {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/ok") { _ in try .json(["a": 1]) }
         router.get("/fails") { _ in throw HTTPError.forbidden() }
         let response = router.respond(to: httpRequest(.get, target))
@@ -41,14 +43,14 @@ private final class Trail: Sendable {
     }
 
     @Test func handlerChosenCacheControlIsKept() {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/cached") { _ in HTTPResponse(status: .ok, headers: ["Cache-Control": "max-age=60"]) }
         #expect(router.respond(to: httpRequest(.get, "/cached")).headers.values(for: "Cache-Control") == ["max-age=60"])
     }
 
     @Test(arguments: ["abc", "A-b_c.9", String(repeating: "x", count: 128)])
     func saneRequestIdIsEchoed(id: String) {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/id") { request in try .json(["id": request.requestId]) }
         let response = router.respond(to: httpRequest(.get, "/id", headers: ["X-Request-Id": id]))
         #expect(response.headers["X-Request-Id"] == id)
@@ -57,7 +59,7 @@ private final class Trail: Sendable {
 
     @Test(arguments: ["", "has space", "new\nline", "semi;colon", "é", String(repeating: "x", count: 129)])
     func otherRequestIdsAreReplaced(id: String) throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/id") { request in try .json(["id": request.requestId]) }
         let response = router.respond(to: httpRequest(.get, "/id", headers: ["X-Request-Id": id]))
         let generated = try #require(response.headers["X-Request-Id"])
@@ -67,14 +69,14 @@ private final class Trail: Sendable {
     }
 
     @Test func generatedIdsDiffer() {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         let ids = (0..<50).compactMap { _ in router.respond(to: httpRequest(.get, "/")).headers["X-Request-Id"] }
         #expect(Set(ids).count == 50)
     }
 
     @Test func accessLogWritesOneLinePerRequestWithTheTemplate() throws {
         let logs = LogCapture()
-        let router = Router(logger: logs.logger, clientAddress: ClientAddress(trustedProxies: [IPNetwork("10.0.0.1")!]))
+        let router = TestRoutes(logger: logs.logger, clientAddress: ClientAddress(trustedProxies: [IPNetwork("10.0.0.1")!]))
         router.get("/v1/entries/{id}") { _ in .noContent }
         _ = router.respond(to: httpRequest(
             .get, "/v1/entries/secret-id?kind=amend", headers: ["X-Request-Id": "r1", "X-Forwarded-For": "203.0.113.9"],
@@ -95,7 +97,7 @@ private final class Trail: Sendable {
 
     @Test func customMiddlewareRunsInOrderAndSeesErrorAnswers() {
         let trail = Trail()
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.use(Tag(name: "a", trail: trail))
         router.use(Tag(name: "b", trail: trail))
         router.get("/fails") { _ in throw HTTPError.notFound() }
@@ -107,7 +109,7 @@ private final class Trail: Sendable {
 
     @Test func middlewareMayRefuseARequest() throws {
         let trail = Trail()
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.use(Tag(name: "auth", trail: trail, refuse: true))
         router.get("/private") { _ in Issue.record("handler ran"); return .noContent }
         let response = router.respond(to: httpRequest(.get, "/private"))

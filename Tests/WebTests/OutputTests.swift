@@ -47,7 +47,7 @@ private struct Session: Encodable, Sendable {
     }
 
     @Test func unencodableValueIsAServerError() {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/nan") { _ in try .json(["x": Double.nan]) }
         #expect(router.respond(to: httpRequest(.get, "/nan")).status == .internalServerError)
     }

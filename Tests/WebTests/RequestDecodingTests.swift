@@ -28,7 +28,7 @@ private struct Login: Codable, Sendable {
     }
 
     @Test func refusesMissingOrRepeatedContentTypeAndContentCodings() throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.post("/echo") { request in try .json(request.decode(Login.self)) }
         let body = #"{"email":"a@b","password":"p"}"#
         var bare = httpRequest(.post, "/echo", body: body)

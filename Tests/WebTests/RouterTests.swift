@@ -3,10 +3,10 @@ import Testing
 @testable import Web
 
 @Suite struct RouterTests {
-    let router: Router
+    let router: TestRoutes
 
     init() {
-        router = Router(logger: .silent)
+        router = TestRoutes(logger: .silent)
         router.get("/healthz", inline: true) { _ in try .json(["status": "ok"]) }
         router.get("/v1/entries/{id}") { request in try .json(["id": request.parameters.require("id")]) }
         router.patch("/v1/entries/{entryId}") { request in try .json(["patched": request.parameters.require("entryId")]) }
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func uuidParameterThatDoesNotParseIsNotFound() throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/v1/things/{id}") { request in try .json(["id": request.parameters.uuid("id").uuidString]) }
         let missing = router.respond(to: httpRequest(.get, "/v1/things/not-a-uuid"))
         #expect(missing.status == .notFound)
@@ -94,13 +94,13 @@ import Testing
     }
 
     @Test func undeclaredParameterIsAServerError() {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/v1/things/{id}") { request in try .json(["x": request.parameters.require("thingId")]) }
         #expect(router.respond(to: httpRequest(.get, "/v1/things/1")).status == .internalServerError)
     }
 
     @Test func queryIsDecoded() throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/q") { request in
             try .json([
                 "kind": request.query["kind"] ?? "-", "text": request.query["text"] ?? "-",
@@ -117,14 +117,14 @@ import Testing
 
     @Test(arguments: [("", 50), ("?limit=1", 1), ("?limit=100", 100)])
     func limitInRange(query: String, expected: Int) throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/list") { request in try .json(["limit": request.query.integer("limit", in: 1...100, default: 50)]) }
         #expect(try jsonObject(router.respond(to: httpRequest(.get, "/list" + query))) as? [String: Int] == ["limit": expected])
     }
 
     @Test(arguments: ["0", "101", "-1", "+5", "5.0", "", "x", "99999999999999999999"])
     func limitOutOfRangeIsBadRequest(value: String) throws {
-        let router = Router(logger: .silent)
+        let router = TestRoutes(logger: .silent)
         router.get("/list") { request in try .json(["limit": request.query.integer("limit", in: 1...100, default: 50)]) }
         let response = router.respond(to: httpRequest(.get, "/list?limit=" + value))
         #expect(response.status == .badRequest)

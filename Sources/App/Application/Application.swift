@@ -19,6 +19,8 @@ public final class Application: Sendable {
     /// Where passwords are hashed; its high-water mark is visible to tests.
     public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
+    /// Where the browser app is served from: settled at start when not configured.
+    private let publicOrigin: PublicOrigin
 
     /// Throws when the browser app's files cannot be loaded.
     public init(configuration: AppConfiguration, logger: Logger) throws {
@@ -29,28 +31,32 @@ public final class Application: Sendable {
                 connectionString: configuration.databaseURL, poolSize: configuration.databasePoolSize,
                 acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
             logger: logger)
-        router = Router(logger: logger, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
         passwordHashing = PasswordHashingExecutor(
             concurrency: configuration.hashingConcurrency, queueCapacity: configuration.hashingQueueLimit)
+        publicOrigin = PublicOrigin(configuration.publicOrigin)
         let authenticator = Authenticator(
-            pool: pool,
             settings: SessionSettings(
                 idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
+            cookie: SessionCookie(origin: publicOrigin),
             logger: logger)
+        let builder = RouterBuilder(
+            logger: logger, pool: pool, authenticator: authenticator,
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
 
-        HealthRoutes(pool: pool).register(on: router)
+        HealthRoutes(pool: pool).register(on: builder.group())
+        let v1 = builder.group("/v1")
         AuthRoutes(
             pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
-        ).register(on: router)
+        ).register(on: v1)
         SponsorshipRoutes(
-            pool: pool, authenticator: authenticator, inviteLifetime: configuration.inviteLifetime,
-            acceptWindow: configuration.inviteAcceptWindow, logger: logger
-        ).register(on: router)
+            inviteLifetime: configuration.inviteLifetime, acceptWindow: configuration.inviteAcceptWindow
+        ).register(on: v1)
         let policy = EntryAccessPolicy(logger: logger)
-        EntryRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
-        ShareRoutes(pool: pool, policy: policy, authenticator: authenticator).register(on: router)
-        CommentRoutes(pool: pool, policy: policy, authenticator: authenticator, logger: logger).register(on: router)
-        BrowserRoutes(app: try BrowserApp.load()).register(on: router)
+        EntryRoutes(policy: policy).register(on: v1)
+        ShareRoutes(policy: policy).register(on: v1)
+        CommentRoutes(policy: policy, logger: logger).register(on: v1)
+        BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
+        router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
 
@@ -60,6 +66,10 @@ public final class Application: Sendable {
     /// Binds and starts serving; returns at once.
     public func start() throws {
         try server.start()
+        if configuration.publicOrigin.isEmpty {
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            publicOrigin.settle("http://\(host):\(server.port)")
+        }
     }
 
     /// Stops accepting, drains in-flight requests, closes the pool.

@@ -2,15 +2,15 @@ import HTTPServer
 import Postgres
 import Web
 
-/// `GET /healthz` (the process runs) and `GET /readyz` (PostgreSQL answers).
+/// `GET /healthz` (the process runs) and `GET /readyz` (PostgreSQL answers): public.
 struct HealthRoutes {
     let pool: PostgresPool
 
-    func register(on router: Router) {
-        router.get("/healthz", inline: true) { _ in
+    func register(on routes: RouterGroup) {
+        routes.get("/healthz", access: .public, inline: true) { _, _ in
             try .json(["status": "ok"])
         }
-        router.get("/readyz") { [pool] _ in
+        routes.get("/readyz", access: .public) { [pool] _, _ in
             do {
                 try pool.ping()
                 return try .json(["status": "ready"])

@@ -85,6 +85,12 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 
+    // MARK: The browser
+
+    /// The origin the browser app is served from (cookie writes must come from it; `https`
+    /// makes the session cookie `Secure`); empty for `http://<host>:<port>` of the server.
+    public var publicOrigin = ""
+
     /// The defaults (the same values as the shipped `config/stepwork.json`).
     public init() {}
 }

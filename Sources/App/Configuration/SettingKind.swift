@@ -62,6 +62,20 @@ extension SettingKind where Value == String {
         text(expected: "an IPv4 or IPv6 address") { IPAddress($0) != nil }
     }
 
+    /// The browser app's origin: `http://` or `https://` and a host (and port), no path, no
+    /// trailing slash; empty for `http://<host>:<port>` of the listening socket.
+    static var origin: Self {
+        text(expected: "an origin such as https://stepwork.example (scheme and host, no path), or empty") { text in
+            guard !text.isEmpty else { return true }
+            guard let components = URLComponents(string: text), let scheme = components.scheme,
+                  ["http", "https"].contains(scheme), components.host?.isEmpty == false,
+                  components.path.isEmpty, components.query == nil, components.fragment == nil,
+                  components.user == nil
+            else { return false }
+            return true
+        }
+    }
+
     private static func text(expected: String, accepts: @escaping (String) -> Bool) -> Self {
         Self(
             expected: expected,

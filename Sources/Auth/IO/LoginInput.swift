@@ -2,4 +2,5 @@
 struct LoginInput: Decodable, Sendable {
     let email: String?
     let password: String?
+    let session: SessionDelivery?
 }

@@ -4,4 +4,5 @@ struct RegistrationInput: Decodable, Sendable {
     let email: String?
     let password: String?
     let displayName: String?
+    let session: SessionDelivery?
 }

@@ -1,19 +1,25 @@
 import Crypto
 import Foundation
+import HTTPServer
 import Logging
 import Postgres
 import Web
 
 /// The endpoints of `API.md` "Auth and account": registration, login, logout and the
 /// caller's own account, profile, password and sessions.
+///
+/// Registration and login are public; a browser asks for its session as a cookie
+/// (`"session": "cookie"`), which logout clears. The account services borrow connections of
+/// their own around password hashing, so these handlers first give the request's back.
 public struct AuthRoutes: Sendable {
     private let auth: AuthService
     private let account: AccountService
-    private let authenticator: Authenticator
+    private let settings: SessionSettings
+    private let cookie: SessionCookie
     private let logger: Logger
 
     /// - Parameters:
-    ///   - authenticator: checks bearer tokens; its session lifetimes also apply to new sessions.
+    ///   - authenticator: its session lifetimes and cookie also apply to new sessions.
     ///   - executor: where passwords are hashed (one per process).
     public init(
         pool: PostgresPool, authenticator: Authenticator, executor: PasswordHashingExecutor,
@@ -24,45 +30,67 @@ public struct AuthRoutes: Sendable {
         let throttles = AuthThrottles(settings)
         auth = AuthService(pool: pool, passwords: passwords, sessions: sessions, throttles: throttles)
         account = AccountService(pool: pool, passwords: passwords, sessions: sessions, throttles: throttles)
-        self.authenticator = authenticator
+        self.settings = authenticator.settings
+        self.cookie = authenticator.cookie
         self.logger = logger
     }
 
-    public func register(on router: Router) {
-        router.post("/v1/auth/register") { request in
+    public func register(on routes: RouterGroup) {
+        routes.post("/auth/register", access: .public) { request, _ in
             let input = try request.decode(RegistrationInput.self)
             let signIn = try auth.register(input, client: client(request))
-            return try .json(signIn, status: .created, headers: ["Location": "/v1/me"])
+            return try answer(signIn, delivery: input.session, status: .created, headers: ["Location": "/v1/me"])
         }
-        router.post("/v1/auth/login") { request in
+        routes.post("/auth/login", access: .public) { request, _ in
             let input = try request.decode(LoginInput.self)
-            return try .json(try auth.login(input, client: client(request)))
+            return try answer(try auth.login(input, client: client(request)), delivery: input.session)
         }
-        router.post("/v1/auth/logout") { request in
-            try auth.logout(try authenticator.authenticate(request), client: client(request))
-            return .noContent
+        routes.post("/auth/logout") { request, context in
+            try auth.logout(try ownConnections(context), client: client(request))
+            var response = HTTPResponse.noContent
+            if cookie.value(in: request.headers) != nil { response.headers.add("Set-Cookie", cookie.clearing) }
+            return response
         }
-        router.get("/v1/me") { request in
-            try .json(try account.profile(of: try authenticator.authenticate(request)))
+        routes.get("/me") { _, context in
+            try .json(try account.profile(of: try ownConnections(context)))
         }
-        router.patch("/v1/me") { request in
-            let caller = try authenticator.authenticate(request)
-            return try .json(try account.updateProfile(of: caller, with: try request.decode(ProfilePatch.self)))
+        routes.patch("/me") { request, context in
+            let patch = try request.decode(ProfilePatch.self)
+            return try .json(try account.updateProfile(of: try ownConnections(context), with: patch))
         }
-        router.post("/v1/me/password") { request in
-            let caller = try authenticator.authenticate(request)
+        routes.post("/me/password") { request, context in
             let input = try request.decode(PasswordChangeInput.self)
-            try account.changePassword(of: caller, input, client: client(request))
+            try account.changePassword(of: try ownConnections(context), input, client: client(request))
             return .noContent
         }
-        router.get("/v1/me/sessions") { request in
-            try .json(try account.sessions(of: try authenticator.authenticate(request)))
+        routes.get("/me/sessions") { _, context in
+            try .json(try account.sessions(of: try ownConnections(context)))
         }
-        router.delete("/v1/me/sessions/{id}") { request in
-            let caller = try authenticator.authenticate(request)
-            try account.endSession(try request.parameters.uuid("id"), of: caller, client: client(request))
+        routes.delete("/me/sessions/{id}") { request, context in
+            let id = try request.parameters.uuid("id")
+            try account.endSession(id, of: try ownConnections(context), client: client(request))
             return .noContent
         }
+    }
+
+    /// The sign-in answer: the token in the body, or in a cookie (and not in the body).
+    private func answer(
+        _ signIn: SignInOutput, delivery: SessionDelivery?, status: HTTPStatus = .ok, headers: HTTPHeaders = [:]
+    ) throws -> HTTPResponse {
+        guard delivery == .cookie, let token = signIn.token else { return try .json(signIn, status: status, headers: headers) }
+        var body = signIn
+        body.token = nil
+        var response = try HTTPResponse.json(body, status: status, headers: headers)
+        response.headers.add("Set-Cookie", cookie.setting(token: token, maxAge: Int(settings.absoluteLifetime.seconds)))
+        return response
+    }
+
+    /// The caller, after giving back the request's connection: the account services borrow
+    /// their own around password hashing, and a request never holds two at once.
+    private func ownConnections(_ context: RequestContext) throws -> Caller {
+        let caller = try context.caller
+        context.database.release()
+        return caller
     }
 
     private func client(_ request: Request) -> ClientContext {

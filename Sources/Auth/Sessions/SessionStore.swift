@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Web
 
 /// The SQL of `sessions`. A session is live while it is younger than the absolute lifetime
 /// (`expires_at`) and was used within the idle lifetime; revoking one deletes its row.

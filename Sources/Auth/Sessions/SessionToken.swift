@@ -20,6 +20,12 @@ struct SessionToken: Sendable {
         SessionToken(bytes: try SecureRandom.bytes(count: byteCount))
     }
 
+    /// The token of a session cookie's value, or nil when it is not a well-formed token.
+    init?(cookie value: Substring) {
+        guard let bytes = Base64.decode(value, alphabet: .url), bytes.count == Self.byteCount else { return nil }
+        self.init(bytes: bytes)
+    }
+
     /// The token of an `Authorization` header value `Bearer <token>` (scheme in any case), or
     /// nil when the header is not exactly that with a well-formed token.
     init?(authorization: String) {

@@ -9,10 +9,12 @@ public struct AccessLogMiddleware: Middleware {
 
     public init(logger: Logger) { self.logger = logger }
 
-    public func handle(_ request: Request, next: (Request) throws -> HTTPResponse) throws -> HTTPResponse {
+    public func handle(
+        _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
         let clock = ContinuousClock()
         let start = clock.now
-        let response = try next(request)
+        let response = try next(request, context)
         let micros = (clock.now - start) / .microseconds(1)
         logger.info("request", [
             "method": request.method.rawValue,

@@ -4,8 +4,10 @@ import HTTPServer
 public struct RequestIDMiddleware: Middleware {
     public init() {}
 
-    public func handle(_ request: Request, next: (Request) throws -> HTTPResponse) throws -> HTTPResponse {
-        var response = try next(request)
+    public func handle(
+        _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        var response = try next(request, context)
         response.headers.set("X-Request-Id", request.requestId)
         return response
     }

@@ -6,8 +6,10 @@ import HTTPServer
 public struct SecurityHeadersMiddleware: Middleware {
     public init() {}
 
-    public func handle(_ request: Request, next: (Request) throws -> HTTPResponse) throws -> HTTPResponse {
-        var response = try next(request)
+    public func handle(
+        _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        var response = try next(request, context)
         Self.apply(to: &response.headers)
         return response
     }

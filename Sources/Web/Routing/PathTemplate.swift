@@ -28,36 +28,12 @@ struct PathTemplate: Sendable {
                 "malformed parameter segment in \(text)")
             return .parameter(String(name))
         }
-        let names = self.segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
-        precondition(Set(names).count == names.count, "duplicate parameter name in \(text)")
+        precondition(Set(parameterNames).count == parameterNames.count, "duplicate parameter name in \(text)")
     }
 
-    /// The template with parameter names erased: templates of one shape name one resource.
-    var shape: [String?] {
-        segments.map { if case .literal(let text) = $0 { text } else { nil } }
-    }
-
-    /// The parameters when `path` (already split and decoded) fits, else nil.
-    func match(_ path: [String]) -> [String: String]? {
-        guard path.count == segments.count else { return nil }
-        var parameters: [String: String] = [:]
-        for (segment, value) in zip(segments, path) {
-            switch segment {
-            case .literal(let text) where text == value: continue
-            case .parameter(let name) where !value.isEmpty: parameters[name] = value
-            default: return nil
-            }
-        }
-        return parameters
-    }
-
-    /// Whether this template wins over `other` when both match a path: at the first segment
-    /// where they differ, a literal beats a parameter.
-    func isMoreSpecific(than other: PathTemplate) -> Bool {
-        for (mine, theirs) in zip(shape, other.shape) where (mine == nil) != (theirs == nil) {
-            return mine != nil
-        }
-        return false
+    /// The names of the `{name}` segments, in path order.
+    var parameterNames: [String] {
+        segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
     }
 
     /// Splits a raw path (`/v1/me` → `["v1", "me"]`, `/` → `[]`); nil when it does not start

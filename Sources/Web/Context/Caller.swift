@@ -1,6 +1,6 @@
 import Foundation
 
-/// The authenticated user behind a request, and the session that carried the token.
+/// The authenticated user behind a request, and the session that carried its token or cookie.
 public struct Caller: Sendable, Equatable {
     public let userId: UUID
     public let sessionId: UUID

@@ -1,0 +1,39 @@
+/// A connection borrowed from the pool on first use and kept until `release()`: one request's
+/// database (its session lookup and its handler's statements share one connection).
+///
+/// Work that must not hold a connection (password hashing) calls `release()` first; the next
+/// use borrows again. Used by one thread at a time.
+public final class PostgresLease {
+    private let pool: PostgresPool
+    private var borrowed: PostgresConnection?
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The leased connection, borrowed now if it is not yet.
+    public func connection() throws(PostgresError) -> PostgresConnection {
+        if let borrowed { return borrowed }
+        let connection = try pool.checkOut()
+        borrowed = connection
+        return connection
+    }
+
+    /// Runs `body` in a transaction on the leased connection (see
+    /// `PostgresConnection.withTransaction`).
+    public func withTransaction<Result>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        retryingSerializationFailures: Bool = false,
+        _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
+        try connection().withTransaction(
+            isolation: isolation, retryingSerializationFailures: retryingSerializationFailures, body)
+    }
+
+    /// Gives the connection back now, if one is borrowed.
+    public func release() {
+        guard let connection = borrowed else { return }
+        borrowed = nil
+        pool.checkIn(connection)
+    }
+}
