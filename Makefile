@@ -6,13 +6,20 @@ RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
 BENCH_PG := $(CURDIR)/.data/bench-postgres
 
+## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
+export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
+run test bench-entries: $(STEPWORK_SECRET_FILE)
+$(STEPWORK_SECRET_FILE):
+	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
+
 .PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
-	@export STEPWORK_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))"; \
+	@export STEPWORK_MIGRATE_DATABASE_URL="$$(scripts/pg.sh url $(RUN_PG))" \
+	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
 	  echo "Stepwork: open http://127.0.0.1:8080/ in your browser and sign in as (password: one day at a time):" && \

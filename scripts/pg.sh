@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster inside the checkout, reached on a Unix socket only.
 #
-#   scripts/pg.sh up DIR      create (once) and start the cluster in DIR; role and database `stepwork`
-#   scripts/pg.sh down DIR    stop it
-#   scripts/pg.sh url DIR     print the libpq connection string for the `stepwork` database
-#   scripts/pg.sh ctl DIR     print the pg_ctl command line for DIR (tests use it to restart a cluster)
+#   scripts/pg.sh up DIR           create (once) and start the cluster in DIR; database `stepwork`,
+#                                  its owner `stepwork` (migrations), and the runtime login role
+#                                  `stepwork_app`, a member of `stepwork_runtime` (serve)
+#   scripts/pg.sh down DIR         stop it
+#   scripts/pg.sh url DIR          print the libpq connection string for the `stepwork` database, as its owner
+#   scripts/pg.sh runtime-url DIR  the same as the runtime role `stepwork_app`
+#   scripts/pg.sh ctl DIR          print the pg_ctl command line for DIR (tests use it to restart a cluster)
 #
 # As root the cluster runs as the unprivileged `postgres` user that Debian's package creates:
 # PostgreSQL refuses to run as root.
 set -euo pipefail
 
-cmd=${1:?usage: pg.sh up|down|url|ctl DIR}
-dir=$(mkdir -p "${2:?usage: pg.sh up|down|url|ctl DIR}" && cd "$2" && pwd)
+cmd=${1:?usage: pg.sh up|down|url|runtime-url|ctl DIR}
+dir=$(mkdir -p "${2:?usage: pg.sh up|down|url|runtime-url|ctl DIR}" && cd "$2" && pwd)
 port=${STEPWORK_PG_PORT:-5432}
 
 ensure_packages() {
@@ -36,7 +39,7 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-url() { echo "host=$dir/sock port=$port dbname=stepwork user=stepwork"; }
+url() { echo "host=$dir/sock port=$port dbname=stepwork user=${1:-stepwork}"; }
 
 case "$cmd" in
   up)
@@ -62,7 +65,14 @@ CONF
       as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
     fi
     psql=("$bin/psql" -h "$dir/sock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
-    as_owner "${psql[@]}" -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stepwork') THEN CREATE ROLE stepwork LOGIN CREATEDB; END IF; END\$\$;"
+    # The owner creates databases (the tests make one each); the runtime role's privileges come
+    # from Migrations/0007_runtime_role.sql, granted to the group `stepwork_runtime`.
+    as_owner "${psql[@]}" -c "SET client_min_messages = warning" -c "DO \$\$BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stepwork') THEN CREATE ROLE stepwork LOGIN CREATEDB; END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stepwork_runtime') THEN CREATE ROLE stepwork_runtime NOLOGIN; END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stepwork_app') THEN CREATE ROLE stepwork_app LOGIN; END IF;
+      GRANT stepwork_runtime TO stepwork_app;
+    END\$\$;"
     if [ -z "$(as_owner "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'stepwork'")" ]; then
       as_owner "${psql[@]}" -c "CREATE DATABASE stepwork OWNER stepwork"
     fi
@@ -74,9 +84,10 @@ CONF
     fi
     ;;
   url) url ;;
+  runtime-url) url stepwork_app ;;
   ctl)
     if [ "$(id -u)" = 0 ]; then printf 'runuser -u postgres -- '; fi
     echo "$(pg_bindir)/pg_ctl -D $dir/data -l $dir/server.log"
     ;;
-  *) echo "usage: pg.sh up|down|url|ctl DIR" >&2; exit 2 ;;
+  *) echo "usage: pg.sh up|down|url|runtime-url|ctl DIR" >&2; exit 2 ;;
 esac

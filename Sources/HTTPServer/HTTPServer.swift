@@ -58,7 +58,12 @@ public final class HTTPServer: @unchecked Sendable {
         let deadline = MonotonicClock.now() + configuration.drainTimeout.nanoseconds
         loops.forEach { $0.stop(drainDeadline: deadline) }
         finished.wait()
-        workers?.stop()
+        // A handler still running past the drain deadline gets one more second, then is left behind.
+        let now = MonotonicClock.now()
+        let grace = Duration.nanoseconds(deadline > now ? deadline - now : 0) + .seconds(1)
+        if workers?.stop(waitingUpTo: grace) == false {
+            logger.warning("workers_still_running", ["waited_ms": String(grace.nanoseconds / 1_000_000)])
+        }
         close(listener)
         listener = -1
         logger.info("stopped", [:])

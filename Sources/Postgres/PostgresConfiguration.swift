@@ -11,19 +11,58 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     public var connectTimeout: Duration
     /// The schema(s) unqualified names resolve in (`search_path`), or nil for the server's default.
     public var searchPath: String?
+    /// How long one statement may run (`statement_timeout`) before it fails with
+    /// `PostgresError.timeout(.statement)`; nil leaves the server's setting.
+    public var statementTimeout: Duration?
+    /// How long a statement may wait for a lock (`lock_timeout`), a row lock included, before it
+    /// fails with `PostgresError.timeout(.lock)`; nil leaves the server's setting.
+    public var lockTimeout: Duration?
+    /// How long a transaction may sit idle (`idle_in_transaction_session_timeout`) before the
+    /// server ends the session (the next statement fails with `PostgresError.connection`);
+    /// nil leaves the server's setting.
+    public var idleInTransactionTimeout: Duration?
 
     public init(
         connectionString: String,
         poolSize: Int = 10,
         acquireTimeout: Duration = .seconds(5),
         connectTimeout: Duration = .seconds(5),
-        searchPath: String? = nil
+        searchPath: String? = nil,
+        statementTimeout: Duration? = nil,
+        lockTimeout: Duration? = nil,
+        idleInTransactionTimeout: Duration? = nil
     ) {
         self.searchPath = searchPath
         self.connectionString = connectionString
         self.poolSize = poolSize
         self.acquireTimeout = acquireTimeout
         self.connectTimeout = connectTimeout
+        self.statementTimeout = statementTimeout
+        self.lockTimeout = lockTimeout
+        self.idleInTransactionTimeout = idleInTransactionTimeout
+    }
+
+    /// The `SET` statements every new connection runs, in order.
+    var sessionSettings: [String] {
+        var settings = ["SET DateStyle = ISO", "SET TimeZone = 'UTC'"]
+        if let searchPath {
+            settings.append("SET search_path = \"" + searchPath.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        }
+        let timeouts = [
+            ("statement_timeout", statementTimeout), ("lock_timeout", lockTimeout),
+            ("idle_in_transaction_session_timeout", idleInTransactionTimeout),
+        ]
+        for case let (name, duration?) in timeouts {
+            settings.append("SET \(name) = \(Self.milliseconds(duration))")
+        }
+        return settings
+    }
+
+    /// Whole milliseconds, rounded up and at least 1: PostgreSQL reads `0` as "no limit".
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let perMillisecond: Int64 = 1_000_000_000_000_000
+        return max(1, seconds * 1000 + (attoseconds + perMillisecond - 1) / perMillisecond)
     }
 
     /// Leaves out the connection string, which may hold a password.

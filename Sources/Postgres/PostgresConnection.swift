@@ -5,7 +5,8 @@ import Glibc
 ///
 /// Not thread-safe and not `Sendable`: `PostgresPool.withConnection` and `withTransaction` lend
 /// it to one caller at a time; use it only inside that closure. Every statement runs with
-/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`.
+/// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`
+/// and timeouts.
 public final class PostgresConnection {
     private let handle: OpaquePointer
     /// The statements prepared on this connection, by text.
@@ -40,11 +41,7 @@ public final class PostgresConnection {
         handle = connected
         // Notices ("schema already exists, skipping") would otherwise go to stderr past the logger.
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
-        var settings = "SET DateStyle = ISO; SET TimeZone = 'UTC'"
-        if let schema = configuration.searchPath {
-            settings += "; SET search_path = \"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        try unsafeExecuteScript(settings)
+        try unsafeExecuteScript(configuration.sessionSettings.joined(separator: "; "))
     }
 
     deinit { PQfinish(handle) }
@@ -191,6 +188,7 @@ public final class PostgresConnection {
         guard PQstatus(handle) == CONNECTION_OK, let sqlState = field("C"), !sqlState.hasPrefix("08") else {
             return .connection(message: Self.text(PQresultErrorMessage(result)))
         }
+        if let timeout = PostgresTimeout(sqlState: sqlState) { return .timeout(timeout) }
         return .server(sqlState: sqlState, message: field("M") ?? "", detail: field("D"), constraint: field("n"),
             table: field("t"))
     }

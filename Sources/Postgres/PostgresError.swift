@@ -11,6 +11,8 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
     case server(sqlState: String, message: String, detail: String?, constraint: String?, table: String? = nil)
     /// A column of a result could not be decoded as the requested type.
     case decoding(column: String, expected: String, found: String)
+    /// A statement ran or waited past one of the configured timeouts (`PostgresConfiguration`).
+    case timeout(PostgresTimeout)
     /// A parameter cannot be sent (PostgreSQL text cannot hold the NUL character).
     case invalidParameter(position: Int, reason: String)
     /// Every pooled connection stayed busy for the whole acquire timeout.
@@ -46,6 +48,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         switch self {
         case .connection: "database unavailable"
         case .server, .decoding, .invalidParameter: "database error"
+        case .timeout: "database timeout"
         case .overloaded: "database busy"
         case .poolClosed: "database pool closed"
         }
@@ -61,6 +64,8 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
                 + (constraint.map { " (constraint: \($0))" } ?? "")
         case .decoding(let column, let expected, let found):
             "cannot decode column \"\(column)\" as \(expected): found \(found)"
+        case .timeout(let timeout):
+            "the database ended the statement: \(timeout.setting) ran out"
         case .invalidParameter(let position, let reason):
             "parameter $\(position) cannot be sent: \(reason)"
         case .overloaded:
@@ -81,6 +86,7 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible, 
         case .connection: "connection"
         case .server: "server"
         case .decoding: "decoding"
+        case .timeout(let timeout): timeout.setting
         case .invalidParameter: "invalid_parameter"
         case .overloaded: "overloaded"
         case .poolClosed: "pool_closed"

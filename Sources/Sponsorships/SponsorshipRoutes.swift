@@ -10,10 +10,9 @@ public struct SponsorshipRoutes: Sendable {
 
     /// - Parameters:
     ///   - inviteLifetime: how long a new invite code stays valid.
-    ///   - acceptWindow: how many failed acceptances a client address may make per window.
-    public init(inviteLifetime: Duration, acceptWindow: ThrottleWindow) {
-        self.service = SponsorshipService(
-            inviteLifetime: inviteLifetime, acceptThrottle: Throttle(scope: .inviteAddress, window: acceptWindow))
+    ///   - acceptThrottle: counts failed acceptances per client address.
+    public init(inviteLifetime: Duration, acceptThrottle: Throttle) {
+        self.service = SponsorshipService(inviteLifetime: inviteLifetime, acceptThrottle: acceptThrottle)
     }
 
     public func register(on routes: RouterGroup) {

@@ -28,7 +28,7 @@ struct SponsorshipService: Sendable {
     ) throws -> Sponsorship {
         let codeHash = InviteCode(typed: typedCode)?.hash
         let sponsorship = try database.withTransaction { connection -> Sponsorship? in
-            let attempt = try acceptThrottle.consume(ThrottleSubject(address), on: connection)
+            let attempt = try acceptThrottle.consume(ThrottleSubject(address: address), on: connection)
             // Returning nil commits the counted attempt; throwing rolls it back.
             guard let codeHash, let invite = try invites.claim(codeHash: codeHash, on: connection) else { return nil }
             try attempt.refund(on: connection)

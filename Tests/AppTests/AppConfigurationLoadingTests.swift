@@ -81,4 +81,44 @@ import Testing
         #expect(configuration.inviteLifetime == .seconds(60))
         #expect(configuration.trustedProxies.isEmpty)
     }
+
+    @Test func migrationsUseTheirOwnURLElseTheServersOne() throws {
+        let runtime = "dbname=stepwork user=stepwork_app"
+        let owner = "dbname=stepwork user=stepwork"
+        let fallback = try AppConfiguration.load(arguments: [], environment: ["STEPWORK_DATABASE_URL": runtime])
+        #expect(fallback.migrateDatabaseURL == nil && fallback.migrationDatabaseURL == runtime)
+        let both = try AppConfiguration.load(
+            arguments: [], environment: ["STEPWORK_DATABASE_URL": runtime, "STEPWORK_MIGRATE_DATABASE_URL": owner])
+        #expect(both.databaseURL == runtime && both.migrationDatabaseURL == owner)
+
+        let file = try ConfigurationFixture(#"{"migrateDatabaseURL": "\#(owner)"}"#)
+        let fromFile = try AppConfiguration.load(arguments: ["--config", file.path], environment: [:])
+        #expect(fromFile.migrationDatabaseURL == owner)
+        // An empty variable unsets the file's value.
+        let unset = try AppConfiguration.load(
+            arguments: ["--config", file.path], environment: ["STEPWORK_MIGRATE_DATABASE_URL": ""])
+        #expect(unset.migrateDatabaseURL == nil)
+        let badFile = try ConfigurationFixture(#"{"migrateDatabaseURL": ""}"#)
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.load(arguments: ["--config", badFile.path], environment: [:]) }
+    }
+
+    @Test func theDatabaseTimeoutsHaveBoundedDefaultsAndRanges() throws {
+        let defaults = AppConfiguration()
+        #expect(defaults.databaseStatementTimeout == .seconds(30))
+        #expect(defaults.databaseLockTimeout == .seconds(5))
+        #expect(defaults.databaseIdleInTransactionTimeout == .seconds(60))
+        let configuration = try AppConfiguration.load(arguments: [], environment: [
+            "STEPWORK_DB_STATEMENT_TIMEOUT_SECONDS": "2.5", "STEPWORK_DB_LOCK_TIMEOUT_SECONDS": "0.5",
+            "STEPWORK_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS": "10",
+        ])
+        #expect(configuration.databaseStatementTimeout == .milliseconds(2500))
+        #expect(configuration.databaseLockTimeout == .milliseconds(500))
+        #expect(configuration.databaseIdleInTransactionTimeout == .seconds(10))
+        for variable in ["STEPWORK_DB_STATEMENT_TIMEOUT_SECONDS", "STEPWORK_DB_LOCK_TIMEOUT_SECONDS",
+                         "STEPWORK_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS"] {
+            #expect(throws: ConfigurationError.self, "\(variable)=0 would mean no limit") {
+                try AppConfiguration.load(arguments: [], environment: [variable: "0"])
+            }
+        }
+    }
 }

@@ -47,8 +47,11 @@ import TestSupport
 
     @Test func serveRefusesPendingMigrations() throws {
         let database = try TestDatabase.create(migrated: false)
-        let code = StepworkCommand.run(
-            arguments: ["serve"], environment: ["STEPWORK_DATABASE_URL": database.connectionString, "STEPWORK_PORT": "0"])
+        let secret = try ConfigurationFixture(String(repeating: "5e", count: 32))  // a good secret: the migrations stop it
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        let code = StepworkCommand.run(arguments: ["serve"], environment: [
+            "STEPWORK_DATABASE_URL": database.connectionString, "STEPWORK_PORT": "0", "STEPWORK_SECRET_FILE": secret.path,
+        ])
         #expect(code == 1)
     }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+import TestSupport
 @testable import Auth
 
 @Suite struct PasswordHashingExecutorTests {
@@ -49,5 +50,36 @@ import Testing
         let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 1)
         executor.shutdown()
         #expect(throws: PasswordHashingError.busy) { try executor.run { 1 } }
+    }
+
+    @Test func shutdownGivesUpAtItsTimeoutWhileAJobStillRuns() throws {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 0)
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let job = Background { try executor.run { started.signal(); release.wait() } }
+        started.wait()
+        #expect(executor.shutdown(waitingUpTo: .milliseconds(50)) == false)  // the job cannot end before `release`
+        release.signal()
+        #expect(executor.shutdown(waitingUpTo: .seconds(30)))
+        try job.join()
+    }
+
+    @Test func shutdownReturnsOnceTheRunningAndQueuedJobsAreDone() throws {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 1)
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let queuedRan = DispatchSemaphore(value: 0)
+        let running = Background { try executor.run { started.signal(); release.wait() } }
+        started.wait()
+        let queued = Background { try executor.run { queuedRan.signal() } }
+        // Bounded: the queued job is accepted (or refused) at once; allow 10 s.
+        for _ in 0..<1000 where executor.queuedJobs == 0 { usleep(10_000) }
+        try #require(executor.queuedJobs == 1)
+        let stopped = Background { executor.shutdown(waitingUpTo: .seconds(30)) }
+        release.signal()
+        #expect(try stopped.join())
+        #expect(queuedRan.wait(timeout: .now()) == .success, "shutdown returned before the queued job ran")
+        try running.join()
+        try queued.join()
     }
 }

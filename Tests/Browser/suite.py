@@ -50,6 +50,12 @@ class Server:
                    STEPWORK_PASSWORD_HASH_COST='10', STEPWORK_LOG_LEVEL='warning',
                    STEPWORK_REGISTER_MAX_PER_ADDRESS='1000',
                    STEPWORK_LOGIN_MAX_FAILURES_PER_ADDRESS='1000')
+        self.scratch = tempfile.mkdtemp(prefix='stepwork-browser-')
+        if 'STEPWORK_SECRET_FILE' not in os.environ:
+            secret = os.path.join(self.scratch, 'secret')
+            with open(os.open(secret, os.O_WRONLY | os.O_CREAT, 0o600), 'w') as file:
+                file.write(os.urandom(32).hex() + '\n')
+            env['STEPWORK_SECRET_FILE'] = secret
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([os.environ['STEPWORK_BINARY'], 'serve', '--migrate'],
                                         cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -73,6 +79,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         subprocess.run(['psql', self.base_url, '-qc', f'DROP DATABASE IF EXISTS {self.database} WITH (FORCE)'], check=False)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def chrome(width=1280, height=900):

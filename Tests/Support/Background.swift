@@ -13,6 +13,13 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         }.start()
     }
 
+    /// Whether the thread has finished, without waiting for it.
+    public var isFinished: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()
+        return true
+    }
+
     /// Waits for the thread and returns what it returned, or throws what it threw.
     public func join() throws -> Value {
         done.wait()

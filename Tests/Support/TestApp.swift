@@ -4,14 +4,15 @@ import Logging
 import Postgres
 
 /// The whole application on a free port over its own fresh, migrated database: what the
-/// end-to-end tests talk to, the way a client would.
+/// end-to-end tests talk to, the way a client would. Migrated as the owner, served as the
+/// runtime role, so every end-to-end test runs with the least privilege `serve` has.
 public final class TestApp: Sendable {
     public let database: TestDatabase
     public let application: Application
     public let logs = LogRecorder()
 
-    /// Starts an application; `configure` adjusts the settings (fast password hashing and
-    /// port `0` are already set).
+    /// Starts an application; `configure` adjusts the settings (fast password hashing, port `0`,
+    /// a random server secret and an ample failed-hash budget are already set).
     public static func start(_ configure: (inout AppConfiguration) -> Void = { _ in }) throws -> TestApp {
         try TestApp(configure)
     }
@@ -19,12 +20,16 @@ public final class TestApp: Sendable {
     private init(_ configure: (inout AppConfiguration) -> Void) throws {
         database = try TestDatabase.create()
         var configuration = AppConfiguration()
-        configuration.databaseURL = database.connectionString
+        configuration.databaseURL = database.runtimeConnectionString
+        configuration.migrateDatabaseURL = database.connectionString
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.passwordHashCost = 10
         configuration.databasePoolSize = 8
         configuration.workerThreads = 8
+        configuration.serverSecret = ServerSecret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
+        configuration.loginFailedHashesPerSecond = 10_000  // tests of the failed-hash budget lower it
+
         configure(&configuration)
         application = try Application(configuration: configuration, logger: logs.logger())
         try application.start()

@@ -4,11 +4,21 @@ import Postgres
 
 /// A fresh, uniquely named database on the cluster named by `STEPWORK_TEST_DATABASE_URL`,
 /// dropped when the last reference to it goes away.
+///
+/// The base connection's role owns the database and migrates it; `runtimeConnectionString`
+/// reaches it as the runtime role `stepwork_app` (a member of `stepwork_runtime`, which
+/// `scripts/pg.sh up` creates), the way `stepwork serve` connects.
 public final class TestDatabase: Sendable {
     public let name: String
-    /// A libpq connection string for this database, in the form of the base one.
+    /// A libpq connection string for this database, in the form of the base one, as its owner.
     public let connectionString: String
+    /// The same as the runtime role, which may only read and write rows.
+    public let runtimeConnectionString: String
+    /// The owner's pool: for fixtures and checks that go around the application's privileges.
     public let pool: PostgresPool
+
+    /// The login role of the runtime role in the test cluster.
+    public static let runtimeRole = "stepwork_app"
     private let baseConnectionString: String
 
     /// The repository's `Migrations/` directory.
@@ -35,6 +45,7 @@ public final class TestDatabase: Sendable {
         name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         baseConnectionString = base
         connectionString = Self.connectionString(base, database: name)
+        runtimeConnectionString = Self.connectionString(base, database: name, user: Self.runtimeRole)
         // The name is ours, made of hex digits: safe to spell into the statement.
         try Self.administer(base, "CREATE DATABASE \(name)")
         pool = PostgresPool(configuration: PostgresConfiguration(
@@ -53,13 +64,17 @@ public final class TestDatabase: Sendable {
         try pool.withConnection { try $0.unsafeExecuteScript(statement) }
     }
 
-    /// `base` pointing at `database`: a URL gets a new path, `key=value` pairs a trailing `dbname`
-    /// (libpq keeps the last value of a repeated keyword).
-    static func connectionString(_ base: String, database: String) -> String {
+    /// `base` pointing at `database` (as `user`, if given): a URL gets a new path and user,
+    /// `key=value` pairs a trailing `dbname` and `user` (libpq keeps the last value of a repeated keyword).
+    static func connectionString(_ base: String, database: String, user: String? = nil) -> String {
         if base.hasPrefix("postgres://") || base.hasPrefix("postgresql://"), var url = URLComponents(string: base) {
             url.path = "/" + database
+            if let user {
+                url.user = user
+                url.password = nil
+            }
             if let string = url.string { return string }
         }
-        return base + " dbname=" + database
+        return base + " dbname=" + database + (user.map { " user=" + $0 } ?? "")
     }
 }

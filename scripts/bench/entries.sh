@@ -20,7 +20,7 @@ for target in entry shared; do
   psql "$url" -qAt -v target=$target -f scripts/bench/pairs.sql >"$work/$target.txt"
 done
 
-STEPWORK_DATABASE_URL="$url" STEPWORK_PORT=$port STEPWORK_LOG_LEVEL=warning \
+STEPWORK_DATABASE_URL="$(scripts/pg.sh runtime-url "$cluster") dbname=stepwork_bench" STEPWORK_PORT=$port STEPWORK_LOG_LEVEL=warning \
   STEPWORK_DB_POOL_SIZE=${POOL_SIZE:-32} STEPWORK_SESSION_IDLE_LIFETIME_SECONDS=86400 \
   .build/release/stepwork serve &
 server=$!

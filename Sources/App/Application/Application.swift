@@ -23,14 +23,15 @@ public final class Application: Sendable {
     private let publicOrigin: PublicOrigin
 
     /// Throws when the browser app's files cannot be loaded.
+    /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
     public init(configuration: AppConfiguration, logger: Logger) throws {
+        guard let secret = configuration.serverSecret else {
+            preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
+        }
+        let throttleKey = ThrottleKey(secret: secret.bytes)
         self.configuration = configuration
         self.logger = logger
-        pool = PostgresPool(
-            configuration: PostgresConfiguration(
-                connectionString: configuration.databaseURL, poolSize: configuration.databasePoolSize,
-                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
-            logger: logger)
+        pool = PostgresPool(configuration: configuration.serverDatabase, logger: logger)
         passwordHashing = PasswordHashingExecutor(
             concurrency: configuration.hashingConcurrency, queueCapacity: configuration.hashingQueueLimit)
         publicOrigin = PublicOrigin(configuration.publicOrigin)
@@ -46,10 +47,12 @@ public final class Application: Sendable {
         HealthRoutes(pool: pool).register(on: builder.group())
         let v1 = builder.group("/v1")
         AuthRoutes(
-            pool: pool, authenticator: authenticator, executor: passwordHashing, settings: configuration.auth, logger: logger
+            pool: pool, authenticator: authenticator, executor: passwordHashing,
+            settings: configuration.auth(throttleKey: throttleKey), logger: logger
         ).register(on: v1)
         SponsorshipRoutes(
-            inviteLifetime: configuration.inviteLifetime, acceptWindow: configuration.inviteAcceptWindow
+            inviteLifetime: configuration.inviteLifetime,
+            acceptThrottle: Throttle(scope: .inviteAddress, window: configuration.inviteAcceptWindow, key: throttleKey)
         ).register(on: v1)
         let policy = EntryAccessPolicy(logger: logger)
         EntryRoutes(policy: policy).register(on: v1)
@@ -63,8 +66,10 @@ public final class Application: Sendable {
     /// The port the server listens on (the chosen one when configured as `0`).
     public var port: Int { server.port }
 
-    /// Binds and starts serving; returns at once.
+    /// Binds and starts serving; returns at once. Logs a warning when the database role is
+    /// the schema owner or a superuser rather than the runtime role.
     public func start() throws {
+        warnIfPrivilegedRole()
         try server.start()
         if configuration.publicOrigin.isEmpty {
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
@@ -72,20 +77,42 @@ public final class Application: Sendable {
         }
     }
 
-    /// Stops accepting, drains in-flight requests, closes the pool.
+    /// Stops accepting, drains in-flight requests, waits (bounded) for the hashing threads,
+    /// closes the pool.
     public func shutdown() {
         server.shutdown()
-        passwordHashing.shutdown()
+        if !passwordHashing.shutdown() {
+            logger.warning("password_hashing_still_running", [:])
+        }
         pool.close()
+    }
+
+    /// An unreachable database is `/readyz`'s business, not a reason to refuse to start.
+    private func warnIfPrivilegedRole() {
+        guard let role = try? DatabaseRole(of: pool), role.isPrivileged else { return }
+        logger.warning("database_role_privileged", [
+            "role": role.name, "superuser": String(role.isSuperuser), "schema_owner": String(role.ownsSchema),
+            "hint": "serve as the runtime role: STEPWORK_DATABASE_URL (see config/README.md)",
+        ])
     }
 }
 
 extension AppConfiguration {
+    /// The server's pool: the runtime role, every statement, lock and transaction time-bounded.
+    var serverDatabase: PostgresConfiguration {
+        PostgresConfiguration(
+            connectionString: databaseURL, poolSize: databasePoolSize, acquireTimeout: databaseAcquireTimeout,
+            searchPath: Self.schema, statementTimeout: databaseStatementTimeout, lockTimeout: databaseLockTimeout,
+            idleInTransactionTimeout: databaseIdleInTransactionTimeout)
+    }
+
     /// Auth's share of the settings.
-    var auth: AuthSettings {
+    func auth(throttleKey: ThrottleKey) -> AuthSettings {
         AuthSettings(
-            passwordHashCost: passwordHashCost, maxLoginFailuresPerAccount: loginMaxFailuresPerAccount,
-            maxLoginFailuresPerAddress: loginMaxFailuresPerAddress, maxRegistrationsPerAddress: registerMaxPerAddress)
+            passwordHashCost: passwordHashCost, throttleKey: throttleKey,
+            maxLoginFailuresPerAccount: loginMaxFailuresPerAccount, maxLoginFailuresPerAddress: loginMaxFailuresPerAddress,
+            loginAccountCeiling: loginAccountCeiling, maxRegistrationsPerAddress: registerMaxPerAddress,
+            failedLoginHashesPerSecond: loginFailedHashesPerSecond)
     }
 
     /// Failed invite acceptances per client address per 15 minutes.

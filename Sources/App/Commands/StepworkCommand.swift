@@ -63,17 +63,30 @@ public enum StepworkCommand {
     }
 
     private static func serve(_ configuration: AppConfiguration, migrate: Bool, logger: Logger) throws -> Int32 {
+        var configuration = configuration
+        do {
+            configuration.serverSecret = try ServerSecret.load(file: configuration.secretFile)
+        } catch {
+            throw CommandFailure(error.description)
+        }
         TerminationSignals.block()
         let application = try Application(configuration: configuration, logger: logger)
-        try requireDatabase(application.pool)
-        let migrator = Migrator(pool: application.pool, directory: migrationsDirectory, logger: logger)
-        let pending = try migrator.status().pending
+        try requireDatabase(application.pool, variable: "STEPWORK_DATABASE_URL")
+        if migrate {
+            let owner = try ownerPool(configuration, logger: logger)
+            defer { owner.close() }
+            try Migrator(pool: owner, directory: migrationsDirectory, logger: logger).migrate()
+        }
+        let pending: [Migration]
+        do {
+            pending = try Migrator(pool: application.pool, directory: migrationsDirectory, logger: logger).status().pending
+        } catch let error as PostgresError where error.sqlState == "42501" {
+            throw CommandFailure(
+                "STEPWORK_DATABASE_URL: the role may not read schema \(AppConfiguration.schema): run `stepwork migrate` (as the owner, STEPWORK_MIGRATE_DATABASE_URL) first")
+        }
         if !pending.isEmpty {
-            guard migrate else {
-                throw CommandFailure(
-                    "\(pending.count) migration(s) pending, from \(pending[0].id): run `stepwork migrate` or `stepwork serve --migrate`")
-            }
-            try migrator.migrate()
+            throw CommandFailure(
+                "\(pending.count) migration(s) pending, from \(pending[0].id): run `stepwork migrate` or `stepwork serve --migrate`")
         }
         do {
             try application.start()
@@ -87,16 +100,21 @@ public enum StepworkCommand {
     }
 
     private static func migrate(_ configuration: AppConfiguration, statusOnly: Bool, logger: Logger) throws -> Int32 {
-        let pool = makePool(configuration, logger: logger)
+        let pool = try ownerPool(configuration, logger: logger)
         defer { pool.close() }
-        try requireDatabase(pool)
         let migrator = Migrator(pool: pool, directory: migrationsDirectory, logger: logger)
         if statusOnly {
             let status = try migrator.status()
             for migration in status.applied { print("applied  \(migration.id)") }
             for migration in status.pending { print("pending  \(migration.id)") }
         } else {
-            let applied = try migrator.migrate()
+            let applied: [Migration]
+            do {
+                applied = try migrator.migrate()
+            } catch let error as PostgresError where error.sqlState == "42501" {
+                throw CommandFailure(
+                    "\(migrateVariable(configuration)): \(error.debugDescription): migrations run as the role that owns schema \(AppConfiguration.schema)")
+            }
             print(applied.isEmpty ? "no pending migrations" : applied.map { "applied  \($0.id)" }.joined(separator: "\n"))
         }
         return 0
@@ -105,9 +123,9 @@ public enum StepworkCommand {
     /// Runs each seed file in a transaction of its own; the files make themselves idempotent.
     private static func seed(_ configuration: AppConfiguration, files: [String], logger: Logger) throws -> Int32 {
         let urls = try files.isEmpty ? defaultSeedFiles() : files.map { URL(fileURLWithPath: $0) }
-        let pool = makePool(configuration, logger: logger)
+        let pool = makePool(configuration.databaseURL, configuration, logger: logger)
         defer { pool.close() }
-        try requireDatabase(pool)
+        try requireDatabase(pool, variable: "STEPWORK_DATABASE_URL")
         for url in urls {
             guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
                 throw CommandFailure("cannot read seed file \(url.path)")
@@ -129,21 +147,41 @@ public enum StepworkCommand {
         return names.filter { $0.hasSuffix(".sql") }.sorted().map { seedsDirectory.appendingPathComponent($0) }
     }
 
-    private static func makePool(_ configuration: AppConfiguration, logger: Logger) -> PostgresPool {
+    /// A small pool for a command; no statement timeout, so a long migration or seed can finish.
+    private static func makePool(
+        _ connectionString: String, _ configuration: AppConfiguration, logger: Logger
+    ) -> PostgresPool {
         PostgresPool(
             configuration: PostgresConfiguration(
-                connectionString: configuration.databaseURL, poolSize: 2,
-                acquireTimeout: configuration.databaseAcquireTimeout, searchPath: AppConfiguration.schema),
+                connectionString: connectionString, poolSize: 2, acquireTimeout: configuration.databaseAcquireTimeout,
+                searchPath: AppConfiguration.schema),
             logger: logger)
     }
 
-    private static func requireDatabase(_ pool: PostgresPool) throws {
+    /// The schema owner's pool, which migrations run on, once it answers.
+    private static func ownerPool(_ configuration: AppConfiguration, logger: Logger) throws -> PostgresPool {
+        let pool = makePool(configuration.migrationDatabaseURL, configuration, logger: logger)
+        do {
+            try requireDatabase(pool, variable: migrateVariable(configuration))
+        } catch {
+            pool.close()
+            throw error
+        }
+        return pool
+    }
+
+    /// The variable that names the migrations' connection, for messages.
+    private static func migrateVariable(_ configuration: AppConfiguration) -> String {
+        configuration.migrateDatabaseURL == nil ? "STEPWORK_DATABASE_URL" : "STEPWORK_MIGRATE_DATABASE_URL"
+    }
+
+    private static func requireDatabase(_ pool: PostgresPool, variable: String) throws {
         do {
             try pool.ping()
         } catch {
             let reason = String(reflecting: error).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            throw CommandFailure("STEPWORK_DATABASE_URL: cannot reach PostgreSQL: \(reason)")
+            throw CommandFailure("\(variable): cannot reach PostgreSQL: \(reason)")
         }
     }
 

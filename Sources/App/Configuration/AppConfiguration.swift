@@ -11,14 +11,24 @@ public struct AppConfiguration: Sendable, Equatable {
 
     // MARK: PostgreSQL
 
-    /// libpq connection string or `postgresql://` URL. The default relies on libpq's own
-    /// defaults (`PGHOST`, the local socket directory, port 5432); `make run` always sets
-    /// `STEPWORK_DATABASE_URL` to its private cluster.
+    /// The connection of `serve` (and `seed`): the runtime role, which reads and writes rows but
+    /// owns nothing. A libpq connection string or `postgresql://` URL; the default relies on
+    /// libpq's own defaults (`PGHOST`, the local socket directory, port 5432); `make run` always
+    /// sets `STEPWORK_DATABASE_URL` to its private cluster.
     public var databaseURL = "dbname=stepwork user=stepwork"
+    /// The connection of `migrate` and `serve --migrate`: the role that owns schema `stepwork`;
+    /// nil for `databaseURL`.
+    public var migrateDatabaseURL: String?
     /// Most PostgreSQL connections one process opens.
     public var databasePoolSize = 10
     /// How long a request waits for a pooled connection before it is answered `503`.
     public var databaseAcquireTimeout = Duration.seconds(5)
+    /// How long one statement of the server may run before it is cancelled (`503`).
+    public var databaseStatementTimeout = Duration.seconds(30)
+    /// How long a statement of the server may wait for a lock, a row lock included (`503`).
+    public var databaseLockTimeout = Duration.seconds(5)
+    /// How long a transaction of the server may stay idle before PostgreSQL ends its session.
+    public var databaseIdleInTransactionTimeout = Duration.seconds(60)
 
     // MARK: HTTP
 
@@ -74,14 +84,25 @@ public struct AppConfiguration: Sendable, Equatable {
 
     // MARK: Throttling
 
-    /// Failed logins per account per 15 minutes before `429`.
+    /// Failed logins for one account from one client address (IPv6: its /64) before the
+    /// back-off starts; also wrong current passwords per user at a password change.
     public var loginMaxFailuresPerAccount = 5
-    /// Failed logins per client address per 15 minutes before `429`.
+    /// Failed logins from one client address (IPv6: its /64), any account, before the back-off starts.
     public var loginMaxFailuresPerAddress = 50
+    /// Failed logins for one account from addresses it has not logged in from lately, before
+    /// the back-off starts: the account's ceiling.
+    public var loginAccountCeiling = 200
+    /// Password hashes a second one process spends on logins not from a known address;
+    /// beyond it such logins are answered `503` with `Retry-After`.
+    public var loginFailedHashesPerSecond = 2.0
     /// Registrations per client address per hour before `429`.
     public var registerMaxPerAddress = 20
     /// Failed invite acceptances (unknown, used, expired or malformed codes) per client address per 15 minutes before `429`.
     public var inviteAcceptMaxFailuresPerAddress = 10
+    /// The file of the server secret (keyed hashes of throttle subjects); `serve` reads it.
+    public var secretFile = ".data/secret"
+    /// The server secret: `serve` loads it from `secretFile`; tests set one directly.
+    public var serverSecret: ServerSecret?
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 
@@ -93,4 +114,7 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// The defaults (the same values as the shipped `config/stepwork.json`).
     public init() {}
+
+    /// The connection string migrations run on: `migrateDatabaseURL`, else `databaseURL`.
+    public var migrationDatabaseURL: String { migrateDatabaseURL ?? databaseURL }
 }

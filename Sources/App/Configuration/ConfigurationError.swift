@@ -11,6 +11,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case unreadableFile(file: String, reason: String)
     /// A configuration file is not a JSON object.
     case malformedFile(file: String, reason: String)
+    /// The server secret's file is missing, too widely readable, or not a long enough hex line.
+    case invalidSecretFile(variable: String, file: String, problem: String)
     /// The command line's `--config` option is incomplete or repeated.
     case invalidArgument(option: String, problem: String)
 
@@ -26,6 +28,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
             "\(file): cannot be read (\(Self.oneLine(reason)))"
         case .malformedFile(let file, let reason):
             "\(file): \(Self.oneLine(reason))"
+        case .invalidSecretFile(let variable, let file, let problem):
+            "\(variable): \(file): \(Self.oneLine(problem))"
         case .invalidArgument(let option, let problem):
             "\(option): \(problem)"
         }

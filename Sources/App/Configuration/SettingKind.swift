@@ -27,12 +27,12 @@ extension SettingKind where Value == Int {
     }
 }
 
-extension SettingKind where Value == Duration {
-    /// A number of seconds within `range`, decimals allowed (`0.5`); in a file, a JSON number.
-    static func seconds(in range: ClosedRange<Double>) -> Self {
-        func checked(_ seconds: Double) -> Duration? { range.contains(seconds) ? .seconds(seconds) : nil }
+extension SettingKind where Value == Double {
+    /// A number within `range`, decimals allowed (`0.5`); in a file, a JSON number.
+    static func number(in range: ClosedRange<Double>) -> Self {
+        func checked(_ number: Double) -> Double? { range.contains(number) ? number : nil }
         return Self(
-            expected: "a number of seconds in \(range.lowerBound.plainText)...\(range.upperBound.plainText)",
+            expected: "a number in \(range.lowerBound.plainText)...\(range.upperBound.plainText)",
             parseText: { text in
                 let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else {
@@ -42,15 +42,31 @@ extension SettingKind where Value == Duration {
             },
             parseFile: { value in
                 switch value {
-                case .integer(let seconds): checked(Double(seconds))
-                case .number(let seconds): checked(seconds)
+                case .integer(let number): checked(Double(number))
+                case .number(let number): checked(number)
                 default: nil
                 }
             })
     }
 }
 
+extension SettingKind where Value == Duration {
+    /// A number of seconds within `range`, decimals allowed (`0.5`); in a file, a JSON number.
+    static func seconds(in range: ClosedRange<Double>) -> Self {
+        let number = SettingKind<Double>.number(in: range)
+        return Self(
+            expected: "a number of seconds in \(range.lowerBound.plainText)...\(range.upperBound.plainText)",
+            parseText: { number.parseText($0).map { .seconds($0) } },
+            parseFile: { number.parseFile($0).map { .seconds($0) } })
+    }
+}
+
 extension SettingKind where Value == String {
+    /// A file name (not checked here: the command that needs the file reads it).
+    static var filePath: Self {
+        text(expected: "a file name") { !$0.isEmpty }
+    }
+
     /// A libpq connection string or `postgresql://` URL, checked only for being there: libpq
     /// itself judges it at the first connection.
     static var connectionString: Self {
@@ -84,6 +100,17 @@ extension SettingKind where Value == String {
                 guard case .string(let text) = value, accepts(text) else { return nil }
                 return text
             })
+    }
+}
+
+extension SettingKind where Value == String? {
+    /// A connection string as `connectionString`, or none: an empty variable, a JSON `null`.
+    static var optionalConnectionString: Self {
+        let text = SettingKind<String>.connectionString
+        return Self(
+            expected: text.expected + ", or empty (null in a file) for none",
+            parseText: { $0.isEmpty ? .some(nil) : text.parseText($0).map(Optional.some) },
+            parseFile: { $0 == .null ? .some(nil) : text.parseFile($0).map(Optional.some) })
     }
 }
 

@@ -37,8 +37,8 @@ struct AccountService: Sendable {
         return UserOutput(user)
     }
 
-    /// Replaces the password after checking the current one (throttled like a login, per
-    /// account) and ends every other session of the user.
+    /// Replaces the password after checking the current one (wrong ones back off on the
+    /// user's own counter, apart from logins) and ends every other session of the user.
     func changePassword(of caller: Caller, _ input: PasswordChangeInput, client: ClientContext) throws {
         var errors = FieldErrors()
         let current = errors.check("currentPassword", input.currentPassword) { $0 }
@@ -47,10 +47,10 @@ struct AccountService: Sendable {
 
         let user = try user(of: caller)
         let logger = client.logger.with(["user": user.id.uuidString])
-        let account = ThrottleSubject(user.email)
+        let changes = ThrottleSubject(passwordChangesOf: user.id)
         let ticket: ThrottleTicket
         do {
-            ticket = try pool.withTransaction { try throttles.loginAccount.consume(account, on: $0) }
+            ticket = try pool.withTransaction { try throttles.passwordChange.consume(changes, on: $0) }
         } catch let throttled as Throttled {
             logger.warning("password_change", ["result": "throttled", "retry_after": String(throttled.retryAfter)])
             throw throttled
@@ -73,7 +73,7 @@ struct AccountService: Sendable {
                 throw AccountError.wrongCurrentPassword
             }
             try sessions.deleteAll(userId: user.id, except: caller.sessionId, on: connection)
-            try throttles.loginAccount.clear(account, on: connection)
+            try throttles.passwordChange.clear(changes, on: connection)
         }
         logger.info("password_change", ["result": "success"])
     }

@@ -25,7 +25,9 @@ struct AuthService: Sendable {
 
         let ticket: ThrottleTicket
         do {
-            ticket = try pool.withTransaction { try throttles.register.consume(ThrottleSubject(client.address), on: $0) }
+            ticket = try pool.withTransaction {
+                try throttles.register.consume(ThrottleSubject(address: client.address), on: $0)
+            }
         } catch let throttled as Throttled {
             client.logger.warning("register", ["result": "throttled", "retry_after": String(throttled.retryAfter)])
             throw throttled
@@ -42,6 +44,7 @@ struct AuthService: Sendable {
             let signIn = try pool.withTransaction { connection in
                 let user = try users.insert(
                     email: email.value, displayName: displayName.value, passwordHash: hash, on: connection)
+                try throttles.knownAddresses.remember(client.address, for: user.id, on: connection)
                 return try openSession(for: user, client: client, on: connection)
             }
             client.logger.info("register", ["result": "success", "user": signIn.user.id.uuidString])
@@ -54,30 +57,51 @@ struct AuthService: Sendable {
 
     /// Opens a session for a correct email and password.
     ///
-    /// The account and the client address are throttled before any hash is computed; an
-    /// unknown email still costs one derivation and gets the same `401` as a wrong password.
-    /// A stored hash weaker than the configured cost is replaced.
+    /// Before any hash, failures are counted with exponential back-off per account and client
+    /// address, per client address, and, unless the account logged in from this address
+    /// lately, per account (a far higher ceiling) and against the process's failed-hash
+    /// budget (`503` beyond it). An unknown email still costs one derivation and gets the
+    /// same `401` as a wrong password. The session opens only if the hash that verified is
+    /// still the account's when it does; a stored hash weaker than the configured cost is
+    /// replaced.
     func login(_ input: LoginInput, client: ClientContext) throws -> SignInOutput {
         var errors = FieldErrors()
         let typedEmail = errors.check("email", input.email) { $0 }
         let password = errors.check("password", input.password) { $0 }
         guard let typedEmail, let password else { throw errors.failure }
         let email = EmailAddress.normalize(typedEmail)
-        let user = try pool.withConnection { try users.find(email: email, on: $0) }
+        let (user, known) = try pool.withConnection { connection in
+            let user = try users.find(email: email, on: connection)
+            let known = try user.map { try throttles.knownAddresses.contains(client.address, for: $0.id, on: connection) }
+            return (user, known ?? false)
+        }
         let logger = client.logger.with(["user": user?.id.uuidString ?? "-"])
 
-        let account = ThrottleSubject(email)
+        let pair = ThrottleSubject(account: email, address: client.address)
         let tickets: [ThrottleTicket]
         do {
             tickets = try pool.withTransaction { connection in
-                [try throttles.loginAddress.consume(ThrottleSubject(client.address), on: connection),
-                 try throttles.loginAccount.consume(account, on: connection)]
+                var tickets = [
+                    try throttles.loginAddress.consume(ThrottleSubject(address: client.address), on: connection),
+                    try throttles.loginAccountAddress.consume(pair, on: connection),
+                ]
+                if !known { tickets.append(try throttles.loginAccount.consume(ThrottleSubject(account: email), on: connection)) }
+                return tickets
             }
         } catch let throttled as Throttled {
             logger.warning("login", [
                 "result": "throttled", "scope": throttled.scope.rawValue, "retry_after": String(throttled.retryAfter),
             ])
             throw throttled
+        }
+        if !known {
+            do {
+                try throttles.failedHashes.take()
+            } catch {
+                pool.refund(tickets, logger: logger)
+                logger.warning("login", ["result": "hash_budget_exhausted", "retry_after": String(error.retryAfter)])
+                throw error
+            }
         }
 
         let verified: Bool
@@ -90,6 +114,7 @@ struct AuthService: Sendable {
             }
         } catch {
             pool.refund(tickets, logger: logger)
+            if !known { throttles.failedHashes.giveBack() }
             logger.warning("login", ["result": "error", "error": String(describing: error)])
             throw error
         }
@@ -97,18 +122,28 @@ struct AuthService: Sendable {
             logger.warning("login", ["result": "invalid_credentials"])
             throw AccountError.invalidCredentials
         }
+        if !known { throttles.failedHashes.giveBack() }  // only failures spend the budget
 
         let upgrade = upgradedHash(of: user, password: password, logger: logger)
-        let signIn = try pool.withTransaction { connection in
-            try throttles.loginAccount.clear(account, on: connection)
-            try tickets[0].refund(on: connection)  // the address's: a success is no failure
+        let signIn = try pool.withTransaction { connection -> SignInOutput? in
+            // The hash that verified must still be the account's: a password change committed
+            // since it was read ends this login too, and the lock holds off one until commit.
+            guard try users.lockPasswordHash(of: user.id, on: connection) == user.passwordHash else { return nil }
+            try throttles.loginAccountAddress.clear(pair, on: connection)
+            // A success is no failure; the account's and the address's earlier failures stay.
+            for ticket in tickets where ticket.scope != .loginAccountAddress { try ticket.refund(on: connection) }
+            try throttles.knownAddresses.remember(client.address, for: user.id, on: connection)
             if let upgrade {
                 try users.replacePasswordHash(of: user.id, current: user.passwordHash, with: upgrade, on: connection)
             }
             try sessions.purgeExpired(userId: user.id, on: connection)
             return try openSession(for: user, client: client, on: connection)
         }
-        logger.info("login", ["result": "success", "rehashed": String(upgrade != nil)])
+        guard let signIn else {
+            logger.warning("login", ["result": "password_changed"])
+            throw AccountError.invalidCredentials
+        }
+        logger.info("login", ["result": "success", "rehashed": String(upgrade != nil), "known_address": String(known)])
         return signIn
     }
 

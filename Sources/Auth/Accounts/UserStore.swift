@@ -55,6 +55,13 @@ struct UserStore: Sendable {
             """).first.map(UserRecord.init)
     }
 
+    /// The user's current password hash, the row locked (`FOR NO KEY UPDATE`) until the
+    /// transaction ends: a password change cannot commit in between.
+    func lockPasswordHash(of id: UUID, on connection: PostgresConnection) throws -> String? {
+        try connection.query("SELECT password_hash FROM users WHERE id = \(id) FOR NO KEY UPDATE")
+            .first.map { row throws(PostgresError) in try row.decode("password_hash") }
+    }
+
     /// Replaces the password hash, but only if it is still `current`: a concurrent password
     /// change is never overwritten. Returns whether the row changed.
     @discardableResult

@@ -19,12 +19,15 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
     private var running = 0
     private var peak = 0
     private var stopping = false
+    /// Threads whose loop has not ended yet.
+    private var liveThreads: Int
 
     /// Starts `concurrency` threads at nice value `niceness` (0 = normal, 19 = lowest).
     public init(concurrency: Int, queueCapacity: Int, niceness: Int32 = 10) {
         precondition(concurrency > 0 && queueCapacity >= 0, "bad password hashing executor limits")
         self.concurrency = concurrency
         self.queueCapacity = queueCapacity
+        liveThreads = concurrency
         for index in 0..<concurrency {
             let thread = Thread { [self] in serve(niceness: niceness) }
             thread.name = "password-hashing-\(index)"
@@ -49,12 +52,24 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
         return peak
     }
 
-    /// Lets the threads finish the queued jobs, then end. Later `run` calls throw `busy`.
-    public func shutdown() {
+    /// How many jobs wait for a thread right now.
+    var queuedJobs: Int {
         condition.lock()
+        defer { condition.unlock() }
+        return waiting.count
+    }
+
+    /// Lets the threads finish the queued jobs, then end, waiting up to `timeout` for them.
+    /// Returns whether every thread ended in time. Later `run` calls throw `busy`.
+    @discardableResult
+    public func shutdown(waitingUpTo timeout: Duration = .seconds(5)) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout.seconds)
+        condition.lock()
+        defer { condition.unlock() }
         stopping = true
         condition.broadcast()
-        condition.unlock()
+        while liveThreads > 0 && condition.wait(until: deadline) {}
+        return liveThreads == 0
     }
 
     private func enqueue(_ job: Job) throws(PasswordHashingError) {
@@ -81,6 +96,8 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
             running -= 1
             job.done.signal()  // after freeing the slot, so the caller's next job finds it free
         }
+        liveThreads -= 1
+        condition.broadcast()
         condition.unlock()
     }
 

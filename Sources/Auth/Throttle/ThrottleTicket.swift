@@ -5,7 +5,8 @@ import Postgres
 /// (a successful login, a request refused for another reason before any real work).
 public struct ThrottleTicket: Sendable {
     let scope: ThrottleScope
-    let subject: ThrottleSubject
+    /// The keyed hash of the subject, as stored.
+    let digest: String
     let occurredAt: Date
 
     /// Takes back this one attempt (not others of the same subject).
@@ -13,7 +14,7 @@ public struct ThrottleTicket: Sendable {
         try connection.execute("""
             DELETE FROM throttle_events WHERE ctid = (
                 SELECT ctid FROM throttle_events
-                WHERE scope = \(scope.rawValue) AND subject = \(subject.digest) AND occurred_at = \(occurredAt)
+                WHERE scope = \(scope.rawValue) AND subject = \(digest) AND occurred_at = \(occurredAt)
                 LIMIT 1)
             """)
     }

@@ -2,7 +2,7 @@
 ///
 /// There is no lock-out: once the window holds `limit` events, the subject waits until the
 /// oldest event that keeps it full leaves the window, and is then allowed one more attempt.
-public struct ThrottleWindow: Sendable, Equatable {
+public struct ThrottleWindow: ThrottleRule, Equatable {
     public let limit: Int
     public let length: Duration
 
@@ -12,11 +12,9 @@ public struct ThrottleWindow: Sendable, Equatable {
         self.length = length
     }
 
-    /// Whole seconds until the next event is allowed, or nil when it is allowed now.
-    ///
-    /// - Parameter ages: how long ago each recent event of the subject happened, in seconds,
-    ///   in any order (an event committed after the reader's clock was read may be slightly
-    ///   negative); at least the `limit` newest are needed.
+    public var memory: Duration { length }
+    public var lookback: Int { limit }
+
     public func retryAfter(ages: [Double]) -> Int? {
         let seconds = length.seconds
         let counted = ages.filter { $0 < seconds }.sorted()

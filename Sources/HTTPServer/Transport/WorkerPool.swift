@@ -11,12 +11,15 @@ final class WorkerPool: @unchecked Sendable {
     private var queue: [Job] = []
     private var head = 0
     private var stopping = false
+    /// Threads whose loop has not ended yet.
+    private var liveThreads: Int
     private let queueLimit: Int
 
-    /// Starts the threads; each keeps the pool alive until `stop()` lets it end.
+    /// Starts the threads; each keeps the pool alive until `stop(waitingUpTo:)` lets it end.
     init(threads count: Int, queueLimit: Int, name: String) {
         self.queueLimit = queueLimit
-        for index in 0..<max(1, count) {
+        liveThreads = max(1, count)
+        for index in 0..<liveThreads {
             let thread = Thread { self.work() }
             thread.name = "\(name)-\(index)"
             thread.stackSize = 1 << 20
@@ -34,12 +37,17 @@ final class WorkerPool: @unchecked Sendable {
         return true
     }
 
-    /// Lets queued jobs finish, then ends the threads.
-    func stop() {
+    /// Lets queued jobs finish, then ends the threads, waiting up to `timeout` for them.
+    /// Returns whether every thread ended in time; later `submit` calls return false.
+    @discardableResult
+    func stop(waitingUpTo timeout: Duration) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: Double(timeout.nanoseconds) / 1e9)
         condition.lock()
+        defer { condition.unlock() }
         stopping = true
         condition.broadcast()
-        condition.unlock()
+        while liveThreads > 0 && condition.wait(until: deadline) {}
+        return liveThreads == 0
     }
 
     private func work() {
@@ -47,6 +55,8 @@ final class WorkerPool: @unchecked Sendable {
             condition.lock()
             while head == queue.count && !stopping { condition.wait() }
             if head == queue.count {
+                liveThreads -= 1
+                condition.broadcast()
                 condition.unlock()
                 return
             }

@@ -114,9 +114,9 @@ extension HTTPError {
     }
 
     /// `503 service_unavailable`, with `Retry-After` when a retry time is known.
-    public static func serviceUnavailable(retryAfter seconds: Int? = nil) -> HTTPError {
+    public static func serviceUnavailable(retryAfter seconds: Int? = nil, detail: String? = nil) -> HTTPError {
         HTTPError(
-            status: .serviceUnavailable, code: "service_unavailable", title: "Service unavailable",
+            status: .serviceUnavailable, code: "service_unavailable", title: "Service unavailable", detail: detail,
             headers: seconds.map { ["Retry-After": String(max(0, $0))] } ?? [:])
     }
 }
