@@ -486,6 +486,74 @@ class StoryTests(BrowserTestCase):
         sam.click('Save')
         sam.screen('Written across a sign-in')
 
+    def test_comments_are_edited_and_deleted_in_place(self):
+        sam = self.person('Sam')
+        sam.register()
+        sam.go('#/entries/new/journal', 'New journal')
+        sam.type('Title', 'Thinking aloud')
+        sam.click('Save')
+        sam.screen('Thinking aloud')
+        sam.type('Add a comment', 'First thought')
+        sam.click('Send')
+        first = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.comment'))[0]
+        sam.click('Reply', first)
+        sam.type('Your reply to Sam', 'Second thought')
+        sam.click('Send reply')
+        sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.replies .comment'))
+
+        first = sam.driver.find_elements(By.CSS_SELECTOR, '.comment')[0]
+        sam.click('Edit', first)
+        sam.type('Edit your comment', 'First thought, put better')
+        sam.click('Save', sam.driver.find_element(By.CSS_SELECTOR, '.comment-form'))
+        sam.wait(lambda d: 'First thought, put better' in d.find_elements(By.CSS_SELECTOR, '.comment')[0].text)
+        self.assertIn('edited', sam.driver.find_elements(By.CSS_SELECTOR, '.comment')[0].text)
+
+        sam.click('Delete', sam.driver.find_elements(By.CSS_SELECTOR, '.comment')[0])
+        sam.click('Delete comment', sam.driver.find_elements(By.CSS_SELECTOR, '.comment')[0])
+        sam.wait(lambda d: 'This comment was deleted.' in d.find_elements(By.CSS_SELECTOR, '.comment')[0].text)
+        thread = sam.driver.find_element(By.CSS_SELECTOR, '.thread').text
+        self.assertNotIn('First thought', thread)
+        self.assertIn('Second thought', thread, 'a reply keeps its place under a deleted comment')
+
+    def test_the_account_changes_password_ends_sessions_and_sponsorships(self):
+        sam, alex = self.person('Sam'), self.person('Alex')
+        sam.register()
+        code = sam.create_invite('Sponsee')
+        alex.register()
+        alex.accept_invite(code)
+
+        # A second browser signed in as Sam, then signed out from the first.
+        other_device = self.person('Sam')
+        other_device.open('#/sign-in', 'Sign in')
+        other_device.type('Email', sam.email)
+        other_device.type('Password', PASSWORD)
+        other_device.click('Sign in')
+        other_device.screen('Hello, Sam')
+        sam.go('#/account', 'Account')
+        sam.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '.session')) == 2)
+        sam.click('Sign out there')
+        sam.click('Sign it out')
+        sam.wait_text('That session has ended.')
+        self.assertEqual(len(sam.driver.find_elements(By.CSS_SELECTOR, '.session')), 1)
+        other_device.driver.execute_script("window.location.hash = '#/entries'")  # the session is gone there
+        other_device.wait(lambda d: d.find_elements(By.CSS_SELECTOR, 'dialog[open]'))
+
+        sam.type('Current password', 'not my password at all')
+        sam.type('New password', 'a brand new long password')
+        sam.click('Change password')
+        sam.wait_text('Your current password isn’t right.')
+        sam.type('Current password', PASSWORD)
+        sam.click('Change password')
+        sam.wait_text('Your password was changed.')
+
+        sam.go('#/people', 'Sponsorships')
+        sam.click('End this sponsorship')
+        sam.click('End it')
+        sam.wait_text('Ended')
+        self.assertIn('No sponsor or sponsee yet.', sam.driver.find_element(By.TAG_NAME, 'main').text)
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('When you sponsor someone')
+
     def test_a_write_from_another_origin_is_refused(self):
         sam = self.person('Sam')
         sam.register()
