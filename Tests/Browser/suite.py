@@ -659,10 +659,11 @@ class EveryPageTests(BrowserTestCase):
         for kind, heading in (('journal', 'New journal'), ('step_work', 'New step work'), ('inventory', 'New daily inventory'),
                               ('amend', 'New amend'), ('meeting', 'New meeting')):
             self.visit(sam, f'#/entries/new/{kind}', f'new-{kind}', heading)
+        sam.go('#/entries/new/step_work', 'New step work')
         sam.click('Save')
-        sam.wait_text('Give it a title.')
-        self.screenshot(sam, 'new-meeting-errors')
-        self.audit(sam, 'new-meeting-errors')
+        sam.wait_text('Choose the step this work is for.')
+        self.screenshot(sam, 'new-step-work-errors')
+        self.audit(sam, 'new-step-work-errors')
         self.visit(sam, f'#/entries/{entry}/edit', 'edit-amend', 'Edit')
         self.visit(sam, '#/amends', 'step-8-list', 'Step 8 list')
         self.visit(sam, '#/people', 'sponsorships', 'Sponsorships')

@@ -26,6 +26,15 @@ const fieldLabels = {
   outcome: 'How it went', response: 'How they received it', revisitOn: 'Look at it again on', date: 'Date', name: 'Meeting name',
 };
 
+/** The title an entry gets when the person leaves it empty, and the hint that says so. */
+const defaultTitles = {
+  journal: ['Journal, the date', () => `Journal, ${longDate(today())}`],
+  step_work: ['Step and its number', (v) => (v.step ? `Step ${v.step}` : '')],
+  inventory: ['Inventory, the date', () => `Inventory, ${longDate(today())}`],
+  amend: ['Amends to and the person’s name', (v) => (v.fields.person ? `Amends to ${v.fields.person}` : '')],
+  meeting: ['the meeting’s name, or Meeting and the date', (v) => v.fields.name || (v.fields.date ? `Meeting, ${longDate(v.fields.date)}` : '')],
+};
+
 const stepOptions = (required) => [['', required ? 'Choose a step' : 'No particular step'],
   ...Array.from({ length: 12 }, (_, i) => [String(i + 1), `Step ${i + 1}`])];
 
@@ -200,7 +209,7 @@ export async function entryForm(ctx, params) {
     const [bodyLabel, bodyHint] = bodyLabels[kind];
     const stepRequired = kind === 'step_work';
     replace(fieldsSlot,
-      field({ name: 'title', label: fieldLabels.title, value: values.title, required: kind !== 'amend', hint: kind === 'amend' ? 'Leave it empty for “Amends to” and the person’s name.' : null, attrs: { maxlength: 200 } }),
+      field({ name: 'title', label: fieldLabels.title, value: values.title, hint: `Leave it empty for ${defaultTitles[kind][0]}.`, attrs: { maxlength: 200 } }),
       field({ name: 'step', label: fieldLabels.step, type: 'select', value: values.step ? String(values.step) : '', required: stepRequired, options: stepOptions(stepRequired) }),
       kindFields(kind, values.fields || {}, step9),
       field({ name: 'body', label: bodyLabel, hint: bodyHint, type: 'textarea', value: values.body, attrs: { rows: 8, maxlength: 100000 } }));
@@ -209,7 +218,6 @@ export async function entryForm(ctx, params) {
 
   function localProblems(values) {
     const problems = {};
-    if (!values.title) problems.title = 'Give it a title.';
     if (kind === 'step_work' && !values.step) problems.step = 'Choose the step this work is for.';
     if (kind === 'amend' && !values.fields.person) problems.person = 'Say who this amend is for.';
     if (kind === 'amend' && values.fields.status === 'made' && !values.fields.madeOn) problems.madeOn = 'Say when you made it.';
@@ -269,7 +277,7 @@ export async function entryForm(ctx, params) {
   handleSubmit(form, status, {
     read: () => {
       const values = collect(form, kind, step9);
-      if (kind === 'amend' && !values.title && values.fields.person) values.title = `Amends to ${values.fields.person}`.slice(0, 200);
+      if (!values.title) values.title = defaultTitles[kind][1](values).slice(0, 200);
       return values;
     },
     check: localProblems,
