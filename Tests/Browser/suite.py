@@ -202,6 +202,14 @@ class Person:
         self.screen(title)
         return self.driver.current_url.split('#/entries/')[1]
 
+    def write_journal(self, title, text=''):
+        self.go('#/entries/new/journal', 'New journal')
+        self.type('Title', title)
+        if text:
+            self.type('What’s on your mind', text)
+        self.click('Save')
+        self.screen(title)
+
     def share(self, sponsor_name, access_text):
         row = self.wait(lambda d: [f for f in d.find_elements(By.CSS_SELECTOR, 'form.share-row') if sponsor_name in f.text])[0]
         Select(row.find_element(By.TAG_NAME, 'select')).select_by_visible_text(access_text)
@@ -329,11 +337,7 @@ class StoryTests(BrowserTestCase):
         sam = self.person('Sam')
         sam.register()
         attack = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
-        sam.go('#/entries/new/journal', 'New journal')
-        sam.type('Title', attack)
-        sam.type('What’s on your mind', attack)
-        sam.click('Save')
-        sam.screen(attack)
+        sam.write_journal(attack, attack)
         sam.type('Add a comment', attack)
         sam.click('Send')
         sam.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '.comment')) == 1)
@@ -489,10 +493,7 @@ class StoryTests(BrowserTestCase):
     def test_comments_are_edited_and_deleted_in_place(self):
         sam = self.person('Sam')
         sam.register()
-        sam.go('#/entries/new/journal', 'New journal')
-        sam.type('Title', 'Thinking aloud')
-        sam.click('Save')
-        sam.screen('Thinking aloud')
+        sam.write_journal('Thinking aloud')
         sam.type('Add a comment', 'First thought')
         sam.click('Send')
         first = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.comment'))[0]
@@ -637,11 +638,7 @@ class EveryPageTests(BrowserTestCase):
         alex.type('Write to Sam', 'Call me before you meet him.')
         alex.click('Send')
         alex.wait_text('Call me before you meet him.', '.thread')
-        sam.go('#/entries/new/journal', 'New journal')
-        sam.type('Title', 'A quiet morning')
-        sam.type('What’s on your mind', 'Coffee, a meeting, a call with Alex.\nGrateful.')
-        sam.click('Save')
-        sam.screen('A quiet morning')
+        sam.write_journal('A quiet morning', 'Coffee, a meeting, a call with Alex.\nGrateful.')
         sam.go(f'#/entries/{entry}/edit', 'Edit')
         sam.type('What I will do and say', 'Pay it back in full and say I was wrong, without excuses.')
         sam.click('Save changes')
