@@ -36,11 +36,14 @@ let package = Package(
         .target(name: "Comments", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Reviews", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
 
+        // The browser app: static files served from memory.
+        .target(name: "Browser", dependencies: ["HTTPServer", "Web"], resources: [.copy("Public")], swiftSettings: strict),
+
         // Wiring: configuration, the application, the command line.
         .target(
             name: "App",
             dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Logging",
-                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews"],
+                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "App", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "App", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,7 +37,9 @@ import TestSupport
 
     @Test func everyRouteIsInTheOpenAPIDocumentAndBack() throws {
         let app = try TestApp.start()
-        let registered = Set(app.application.router.routes.map { OpenAPIPaths.Operation($0.method.rawValue, $0.template) })
+        // The browser app's files live under a fingerprint that changes with every release.
+        let registered = Set(app.application.router.routes.filter { !$0.template.hasPrefix("/assets/") }
+            .map { OpenAPIPaths.Operation($0.method.rawValue, $0.template) })
         let documented = try OpenAPIPaths(contentsOf: OpenAPIPaths.documentURL).operations
         #expect(registered.subtracting(documented).isEmpty, "routes missing from openapi.yaml")
         #expect(documented.subtracting(registered).isEmpty, "documented operations without a route")

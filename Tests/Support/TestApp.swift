@@ -31,7 +31,7 @@ public final class TestApp: Sendable {
         configuration.loginFailedHashesPerSecond = 10_000  // tests of the failed-hash budget lower it
 
         configure(&configuration)
-        application = Application(configuration: configuration, logger: logs.logger())
+        application = try Application(configuration: configuration, logger: logs.logger())
         try application.start()
     }
 

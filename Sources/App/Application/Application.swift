@@ -1,4 +1,5 @@
 import Auth
+import Browser
 import Comments
 import Entries
 import HTTPServer
@@ -22,8 +23,9 @@ public final class Application: Sendable {
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
 
+    /// Throws when the browser app's files cannot be loaded.
     /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
-    public init(configuration: AppConfiguration, logger: Logger) {
+    public init(configuration: AppConfiguration, logger: Logger) throws {
         guard let secret = configuration.serverSecret else {
             preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
         }
@@ -57,6 +59,7 @@ public final class Application: Sendable {
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
         ReviewRoutes(policy: policy, logger: logger).register(on: v1)
+        BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }

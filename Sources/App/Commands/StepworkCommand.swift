@@ -70,7 +70,7 @@ public enum StepworkCommand {
             throw CommandFailure(error.description)
         }
         TerminationSignals.block()
-        let application = Application(configuration: configuration, logger: logger)
+        let application = try Application(configuration: configuration, logger: logger)
         try requireDatabase(application.pool, variable: "STEPWORK_DATABASE_URL")
         if migrate {
             let owner = try ownerPool(configuration, logger: logger)
