@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import App
 
-/// `STEPWORK_SECRET_FILE`: one line of at least 64 hex digits, readable by its owner only.
+/// `STEPWORK_SECRET_FILE`: one line of at least 64 hex digits, open to its owner only.
 @Suite struct ServerSecretTests {
     static let hex64 = String(repeating: "0123456789abcdef", count: 4)
 
@@ -30,9 +30,9 @@ import Testing
         #expect(!String(describing: secret).contains("0123"))  // never printed
     }
 
-    @Test func aSecretReadableByGroupOrOthersIsRefused() throws {
-        for mode in [0o640, 0o604, 0o644] {
-            #expect(try problem(Self.hex64, mode: mode) == "readable by group or others (chmod 600 it)")
+    @Test func aSecretReadableOrWritableByGroupOrOthersIsRefused() throws {
+        for mode in [0o640, 0o604, 0o644, 0o620, 0o602] {
+            #expect(try problem(Self.hex64, mode: mode) == "readable or writable by group or others (chmod 600 it)")
         }
     }
 
