@@ -8,23 +8,16 @@ import Testing
 @Suite struct KeyFileTests {
     static let hex64 = String(repeating: "0123456789abcdef", count: 4)
 
-    private func keyFile(_ contents: String, mode: Int = 0o600) throws -> ConfigurationFixture {
-        let file = try ConfigurationFixture(contents)
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
-        return file
-    }
-
     private func problem(_ contents: String, mode: Int = 0o600) throws -> String {
-        let file = try keyFile(contents, mode: mode)
-        let error = try #require(throws: ConfigurationError.self) { try KeyRing.load(file: file.path) }
-        let prefix = "STEPWORK_KEY_FILE: \(file.path): "
-        #expect(error.description.hasPrefix(prefix))
-        #expect(!error.description.contains("\n") && !error.description.contains(Self.hex64))
-        return String(error.description.dropFirst(prefix.count))
+        let problem = try ConfigurationFixture.secretFileProblem(contents, mode: mode, variable: "STEPWORK_KEY_FILE") {
+            path throws(ConfigurationError) in _ = try KeyRing.load(file: path)
+        }
+        #expect(!problem.contains(Self.hex64))  // a key is never repeated
+        return problem
     }
 
     @Test func anOwnerOnlyFileOfKeyLinesIsTheKeyRing() throws {
-        let file = try keyFile("v1:\(Self.hex64)\nv2:\(Self.hex64.uppercased())\n", mode: 0o400)
+        let file = try ConfigurationFixture(secret: "v1:\(Self.hex64)\nv2:\(Self.hex64.uppercased())\n", mode: 0o400)
         #expect(try KeyRing.load(file: file.path).newestVersion == 2)
     }
 
@@ -50,15 +43,17 @@ import Testing
 
     @Test func keysNewStartsAtVersionOneAndOtherwiseFollowsTheNewest() throws {
         let first = try StepworkCommand.newKeyLine(keyFile: "/nonexistent/keys")
-        let ring = try KeyRing(parsing: first)
-        #expect(ring.newestVersion == 1 && first.hasPrefix("v1:"))
-        let file = try keyFile("v1:\(Self.hex64)\nv4:\(Self.hex64)\n")
+        #expect(try KeyRing(parsing: first).newestVersion == 1 && first.hasPrefix("v1:"))
+        // `keys new >> FILE` on a new file: the shell creates it, empty, before the command runs.
+        let empty = try ConfigurationFixture(secret: "")
+        #expect(try StepworkCommand.newKeyLine(keyFile: empty.path).hasPrefix("v1:"))
+        let file = try ConfigurationFixture(secret: "v1:\(Self.hex64)\nv4:\(Self.hex64)\n")
         let next = try StepworkCommand.newKeyLine(keyFile: file.path)
         #expect(next.hasPrefix("v5:") && !next.contains(Self.hex64))
         #expect(try KeyRing(parsing: next).newestVersion == 5)
         let another = try StepworkCommand.newKeyLine(keyFile: file.path)
         #expect(another != next)  // a fresh key each time
-        let open = try keyFile("v1:\(Self.hex64)\n", mode: 0o644)
+        let open = try ConfigurationFixture(secret: "v1:\(Self.hex64)\n", mode: 0o644)
         #expect(throws: (any Error).self) { try StepworkCommand.newKeyLine(keyFile: open.path) }
     }
 

@@ -146,23 +146,22 @@ public enum StepworkCommand {
         return 0
     }
 
-    /// A key file line `v<N>:<64 hex digits>` with a fresh key: version 1 when `keyFile` does
-    /// not exist yet, else one above its newest (so `stepwork keys new >> FILE` adds the next key).
+    /// A key file line `v<N>:<64 hex digits>` with a fresh key: version 1 while `keyFile` does
+    /// not exist or holds no key, else one above its newest (so `stepwork keys new >> FILE`
+    /// adds the next key).
     static func newKeyLine(keyFile: String) throws -> String {
-        var version = 1
+        var newest = 0
         if FileManager.default.fileExists(atPath: keyFile) {
-            let newest: Int
             do {
-                newest = try KeyRing.load(file: keyFile).newestVersion
+                newest = try KeyRing.loadIfAny(file: keyFile)?.newestVersion ?? 0
             } catch {
                 throw CommandFailure(error.description)
             }
             guard newest < KeyRing.versionRange.upperBound else {
                 throw CommandFailure("\(KeyRing.fileVariable): \(keyFile): v\(newest) is the last version")
             }
-            version = newest + 1
         }
-        return KeyRing.line(version: version, key: try SymmetricKey.random())
+        return KeyRing.line(version: newest + 1, key: try SymmetricKey.random())
     }
 
     private static func defaultSeedFiles() throws -> [URL] {
