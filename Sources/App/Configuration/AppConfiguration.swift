@@ -106,7 +106,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var serverSecret: ServerSecret?
     /// The file of the key-encryption keys (data at rest); `serve` and `stepwork keys` read it.
     public var keyFile = ".data/keys"
-    /// The key-encryption keys: `serve` loads them from `keyFile`.
+    /// The key-encryption keys: `serve` loads them from `keyFile` at start, so a missing or bad
+    /// key file stops it before it serves.
     public var keyRing: KeyRing?
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
