@@ -6,11 +6,15 @@ RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
 BENCH_PG := $(CURDIR)/.data/bench-postgres
 
-## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
+## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only;
+## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
-run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE)
+export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
+run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
+$(STEPWORK_KEY_FILE):
+	@mkdir -p $(@D) && umask 077 && { printf v1:; od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
 .PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse
 

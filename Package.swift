@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "Logging"], swiftSettings: strict),
         .target(name: "Migrations", dependencies: ["Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
+        // Encryption at rest: key-encryption keys, wrapped data keys, sealed texts.
+        .target(name: "Encryption", dependencies: ["Crypto"], swiftSettings: strict),
 
         // The domain.
         .target(name: "Auth", dependencies: ["Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
@@ -42,7 +44,7 @@ let package = Package(
         // Wiring: configuration, the application, the command line.
         .target(
             name: "App",
-            dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Logging",
+            dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Encryption", "Logging",
                            "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "EncryptionTests", dependencies: ["Encryption", "Crypto"]),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "App", "TestSupport"]),
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),

@@ -47,10 +47,15 @@ import TestSupport
 
     @Test func serveRefusesPendingMigrations() throws {
         let database = try TestDatabase.create(migrated: false)
-        let secret = try ConfigurationFixture(String(repeating: "5e", count: 32))  // a good secret: the migrations stop it
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        // A good secret and key file: the migrations stop it.
+        let secret = try ConfigurationFixture(String(repeating: "5e", count: 32))
+        let keys = try ConfigurationFixture("v1:" + String(repeating: "5e", count: 32))
+        for file in [secret, keys] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        }
         let code = StepworkCommand.run(arguments: ["serve"], environment: [
             "STEPWORK_DATABASE_URL": database.connectionString, "STEPWORK_PORT": "0", "STEPWORK_SECRET_FILE": secret.path,
+            "STEPWORK_KEY_FILE": keys.path,
         ])
         #expect(code == 1)
     }

@@ -57,6 +57,7 @@ extension AppConfiguration {
             .init("inviteAcceptMaxFailuresPerAddress", "STEPWORK_INVITE_ACCEPT_MAX_FAILURES_PER_ADDRESS",
                   \.inviteAcceptMaxFailuresPerAddress, .integer(in: 1...1_000_000)),
             .init("secretFile", "STEPWORK_SECRET_FILE", \.secretFile, .filePath),
+            .init("keyFile", "STEPWORK_KEY_FILE", \.keyFile, .filePath),
             .init("trustedProxies", "STEPWORK_TRUSTED_PROXIES", \.trustedProxies, .addressRanges),
             .init("publicOrigin", "STEPWORK_PUBLIC_ORIGIN", \.publicOrigin, .origin),
         ]

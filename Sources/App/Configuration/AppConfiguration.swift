@@ -1,3 +1,4 @@
+import Encryption
 import Web
 import Logging
 
@@ -109,6 +110,11 @@ public struct AppConfiguration: Sendable, Equatable {
     public var secretFile = ".data/secret"
     /// The server secret: `serve` loads it from `secretFile`; tests set one directly.
     public var serverSecret: ServerSecret?
+    /// The file of the key-encryption keys (data at rest); `serve` and `stepwork keys` read it.
+    public var keyFile = ".data/keys"
+    /// The key-encryption keys: `serve` loads them from `keyFile` at start, so a missing or bad
+    /// key file stops it before it serves.
+    public var keyRing: KeyRing?
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 
