@@ -26,7 +26,7 @@ run:
 	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
-	  echo "Stepwork: open http://127.0.0.1:8080/ in your browser and sign in as (password: one day at a time):" && \
+	  echo "Stepwork: open http://127.0.0.1:$${STEPWORK_PORT:-8080}/ in your browser and sign in as (password: one day at a time):" && \
 	  echo "  sponsee  sam@example.org" && \
 	  echo "  sponsor  alex@example.org" && \
 	  exec .build/release/stepwork serve
