@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 cluster=${1:?usage: scripts/contract.sh CLUSTER_DIR}
 seed=${CONTRACT_SEED:-20261129}
-max_examples=${CONTRACT_MAX_EXAMPLES:-10}
+max_examples=${CONTRACT_MAX_EXAMPLES:-20}
 schemathesis_version=4.32.5
 venv=.build/contract-venv
 work=$(mktemp -d)
