@@ -95,5 +95,9 @@ echo "== contract phase 2: every operation that can end the caller's session, ea
 CONTRACT_BASE_URL=$base CONTRACT_EMAIL=$email CONTRACT_PASSWORD=$password SCHEMATHESIS_HOOKS=contract_hooks \
   PYTHONPATH=scripts "${st[@]}" --include-by '/x-ends-session == true' \
   || status=1
+if [ $status != 0 ]; then
+  echo "the server's warnings and errors during the run:" >&2
+  grep -E 'level=(warning|error)' "$work/serve.log" | tail -n 40 >&2 || true
+fi
 echo "contract run: $((SECONDS - started)) s, $([ $status = 0 ] && echo passed || echo FAILED)"
 exit $status
