@@ -1,10 +1,12 @@
 import Auth
+import Browser
 import Comments
 import Entries
 import HTTPServer
 import Logging
 import Permissions
 import Postgres
+import Reviews
 import Sponsorships
 import Web
 
@@ -21,8 +23,9 @@ public final class Application: Sendable {
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
 
+    /// Throws when the browser app's files cannot be loaded.
     /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
-    public init(configuration: AppConfiguration, logger: Logger) {
+    public init(configuration: AppConfiguration, logger: Logger) throws {
         guard let secret = configuration.serverSecret else {
             preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
         }
@@ -36,8 +39,7 @@ public final class Application: Sendable {
         let authenticator = Authenticator(
             settings: SessionSettings(
                 idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
-            cookie: SessionCookie(origin: publicOrigin),
-            logger: logger)
+            cookie: SessionCookie(origin: publicOrigin), actingUserSetting: AppConfiguration.actingUserSetting)
         let builder = RouterBuilder(
             logger: logger, pool: pool, authenticator: authenticator,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
@@ -56,6 +58,8 @@ public final class Application: Sendable {
         EntryRoutes(policy: policy).register(on: v1)
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
+        ReviewRoutes(policy: policy, logger: logger).register(on: v1)
+        BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
@@ -100,7 +104,7 @@ extension AppConfiguration {
         PostgresConfiguration(
             connectionString: databaseURL, poolSize: databasePoolSize, acquireTimeout: databaseAcquireTimeout,
             searchPath: Self.schema, statementTimeout: databaseStatementTimeout, lockTimeout: databaseLockTimeout,
-            idleInTransactionTimeout: databaseIdleInTransactionTimeout)
+            idleInTransactionTimeout: databaseIdleInTransactionTimeout, actingUserSetting: Self.actingUserSetting)
     }
 
     /// Auth's share of the settings.
@@ -131,6 +135,8 @@ extension AppConfiguration {
         server.headTimeout = headTimeout
         server.idleTimeout = idleTimeout
         server.bodyMinimumBytesPerSecond = bodyMinimumBytesPerSecond
+        server.bodyTimeout = bodyTimeout
+        server.maxUploadsPerClient = maxUploadsPerClient
         server.drainTimeout = drainTimeout
         server.errorResponse = { status, head in HTTPError.transportResponse(status: status, head: head) }
         return server

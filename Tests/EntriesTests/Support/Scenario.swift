@@ -29,7 +29,7 @@ final class Scenario: Sendable {
         }
     }
 
-    var pool: PostgresPool { app.pool }
+    var pool: PostgresPool { app.ownerPool }
 
     /// Sends a request on a connection of its own; `json` is serialised as the body (a
     /// `String` is sent as is).
@@ -98,12 +98,14 @@ final class Scenario: Sendable {
     func race<Result: Sendable>(
         _ count: Int, behind lock: PostgresQuery, _ work: @escaping @Sendable (Int) -> Result
     ) throws -> [Result] {
-        let pool = pool
+        // The lock is the owner's (past row-level security); the waiters are counted as the
+        // runtime role, which sees its own sessions' wait events.
+        let (pool, watcher) = (pool, app.pool)
         let running = try pool.withTransaction { connection in
             try connection.execute(lock)
             let running = Concurrently.start(count, work)
             let deadline = Date().addingTimeInterval(10)
-            while try pool.query("""
+            while try watcher.query("""
                 SELECT count(*) AS waiting FROM pg_stat_activity
                 WHERE datname = current_database() AND wait_event_type = 'Lock'
                 """)[0].decode("waiting", as: Int.self) < count, Date() < deadline {

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Calls `body` for each index in `0..<count` from `threads` threads of its own (blocking HTTP
 /// calls stay off Swift's cooperative pool) and returns the outcomes in index order.
-func concurrently<Value: Sendable>(
+public func concurrently<Value: Sendable>(
     _ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws -> Value
 ) -> [Result<Value, any Error>] {
     let work = SharedWork<Value>(count: count)
