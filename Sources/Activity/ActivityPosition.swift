@@ -7,10 +7,8 @@ struct ActivityPosition: Sendable, Equatable {
     let atMicros: Int64
     let id: UUID
 
-    /// Before every item: where a first page starts (2^53 µs is in the year 2255).
-    static let start = ActivityPosition(
-        atMicros: 1 << 53,
-        id: UUID(uuid: (0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+    /// Before every item: where a first page starts.
+    static let start = ActivityPosition.newestFirstStart
 }
 
 extension ActivityPosition: KeysetPosition {

@@ -46,9 +46,7 @@ import TestSupport
 
     @Test func aSponsorsCommentTellsTheOwnerAndNoOtherSponsor() throws {
         let pair = try Pair(api: TestAPI(app: try TestApp.start()))
-        let second = try pair.api.register("Alex")
-        let secondSponsorship = try pair.api.sponsorship(sponsor: second, sponsee: pair.owner)
-        try pair.api.share(pair.entryId, through: secondSponsorship, access: "comment", by: pair.owner)
+        let second = try pair.api.anotherSponsor("Alex", of: pair, access: "comment")
 
         let commentId = try pair.api.comment("How did it go?", on: pair.entryId, as: pair.sponsor)
         let owner = try pair.api.activity(of: pair.owner)
@@ -61,9 +59,7 @@ import TestSupport
 
     @Test func theOwnersCommentTellsEverySponsorWhoCanSeeTheEntry() throws {
         let pair = try Pair(api: TestAPI(app: try TestApp.start()))
-        let reader = try pair.api.register("Alex")
-        let readerSponsorship = try pair.api.sponsorship(sponsor: reader, sponsee: pair.owner)
-        try pair.api.share(pair.entryId, through: readerSponsorship, access: "read", by: pair.owner)
+        let reader = try pair.api.anotherSponsor("Alex", of: pair, access: "read")
         let outsider = try pair.api.register("Kim")
         _ = try pair.api.sponsorship(sponsor: outsider, sponsee: pair.owner)
 

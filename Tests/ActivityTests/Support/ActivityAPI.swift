@@ -16,6 +16,14 @@ extension TestAPI {
         try send("POST", "/v1/activity/seen", as: user, json: Self.json(["upTo": id]))
     }
 
+    /// A second sponsor of the pair's owner, with whom the pair's entry is shared for `access`.
+    func anotherSponsor(_ name: String, of pair: Pair, access: String) throws -> User {
+        let sponsor = try register(name)
+        let sponsorshipId = try sponsorship(sponsor: sponsor, sponsee: pair.owner)
+        try share(pair.entryId, through: sponsorshipId, access: access, by: pair.owner)
+        return sponsor
+    }
+
     @discardableResult
     func comment(_ body: String, on entryId: String, as user: User) throws -> String {
         try send("POST", "/v1/entries/\(entryId)/comments", as: user, json: Self.json(["body": body]))
