@@ -34,12 +34,17 @@ let package = Package(
         .target(name: "Permissions", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(
+            name: "Privacy",
+            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Sponsorships", "HTTPServer", "Web", "Postgres",
+                           "Logging"],
+            swiftSettings: strict),
 
         // Wiring: configuration, the application, the command line.
         .target(
             name: "App",
             dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Logging",
-                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments"],
+                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Privacy"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
@@ -60,6 +65,7 @@ let package = Package(
         .testTarget(name: "AuthTests", dependencies: ["Auth", "App", "TestSupport"]),
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Permissions", "App", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,9 +2,6 @@ import Foundation
 import TestSupport
 
 extension TestHTTPResponse {
-    /// The `code` of a problem answer.
-    var code: String? { string("code") }
-
     /// The body's top-level keys, to check that an output has exactly the documented fields.
     var keys: Set<String> { (try? json()).map { Set($0.keys) } ?? [] }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs `count` calls of `work` on as many threads, released together once all are ready.
-enum Concurrently {
+public enum Concurrently {
     /// Starts the calls and returns at once; `wait()` gives their results in index order.
-    static func start<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> Running<Result> {
+    public static func start<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> Running<Result> {
         let running = Running<Result>(count: count)
         let ready = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
@@ -22,11 +22,11 @@ enum Concurrently {
         return running
     }
 
-    static func run<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
+    public static func run<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
         start(count, work).wait()
     }
 
-    final class Running<Value: Sendable>: @unchecked Sendable {
+    public final class Running<Value: Sendable>: @unchecked Sendable {
         fileprivate let done = DispatchGroup()
         private let lock = NSLock()
         private var slots: [Value?]
@@ -36,7 +36,7 @@ enum Concurrently {
         fileprivate func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
 
         /// Waits for every call to finish.
-        func wait() -> [Value] {
+        public func wait() -> [Value] {
             done.wait()
             return lock.withLock { slots.map { $0! } }
         }

@@ -1,0 +1,18 @@
+import Foundation
+import Web
+
+/// Where a row stands in an access log, newest first: `(at, id)`, `at` in microseconds since
+/// the Unix epoch, the precision PostgreSQL keeps.
+public struct AccessLogPosition: KeysetPosition, Equatable {
+    public let micros: Int64
+    public let id: UUID
+
+    public init(micros: Int64, id: UUID) {
+        self.micros = micros
+        self.id = id
+    }
+
+    /// Before every row (2^53 µs is in the year 2255).
+    public static let start = AccessLogPosition(micros: 1 << 53, id: UUID(uuid: (
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+}
