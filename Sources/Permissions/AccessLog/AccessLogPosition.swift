@@ -12,7 +12,6 @@ public struct AccessLogPosition: KeysetPosition, Equatable {
         self.id = id
     }
 
-    /// Before every row (2^53 µs is in the year 2255).
-    public static let start = AccessLogPosition(micros: 1 << 53, id: UUID(uuid: (
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+    /// Before every row: where the entry lists start too.
+    public static let start = AccessLogPosition(micros: EntryPosition.start.micros, id: EntryPosition.start.id)
 }
