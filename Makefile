@@ -6,13 +6,17 @@ RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
 BENCH_PG := $(CURDIR)/.data/bench-postgres
 
-## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only
+## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only;
+## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
-run test bench-entries: $(STEPWORK_SECRET_FILE)
+export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
+run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
+$(STEPWORK_KEY_FILE):
+	@mkdir -p $(@D) && umask 077 && { printf v1:; od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
-.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries
+.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
@@ -22,18 +26,18 @@ run:
 	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
-	  echo "Stepwork on http://127.0.0.1:8080 - demo logins (password: one day at a time):" && \
+	  echo "Stepwork: open http://127.0.0.1:8080/ in your browser and sign in as (password: one day at a time):" && \
 	  echo "  sponsee  sam@example.org" && \
 	  echo "  sponsor  alex@example.org" && \
 	  exec .build/release/stepwork serve
 
-## test: a throwaway cluster in .data/test-postgres, then every test against it
+## test: a throwaway cluster in .data/test-postgres, then every test against it (Swift, then the browser's)
 test:
 	@scripts/pg.sh down $(TEST_PG); rm -rf $(TEST_PG)
 	@scripts/pg.sh up $(TEST_PG)
 	@export STEPWORK_TEST_DATABASE_URL="$$(scripts/pg.sh url $(TEST_PG))" \
 	        STEPWORK_TEST_PG_CTL="$$(scripts/pg.sh ctl $(TEST_PG))"; \
-	  swift build --build-tests && swift test --skip-build; status=$$?; \
+	  swift build --build-tests && swift test --skip-build && Tests/Browser/run.sh; status=$$?; \
 	  scripts/pg.sh down $(TEST_PG); exit $$status
 
 build:
@@ -60,9 +64,30 @@ seed-bench:
 	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork migrate && \
 	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
 
-## bench-entries: p50/p99 of GET /v1/entries/{id} (as a sponsor) and GET /v1/shared under wrk -c32
+## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared and a shared
+## amend's comments under wrk -c32, beside the same build's /db baseline (ratios); seed-bench first
 bench-entries:
+	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)
+
+## bench-abuse: slow uploads and a login storm from rotating IPv6 addresses (via X-Forwarded-For
+## from 127.0.0.1, trusted as a proxy) against a release server on a fresh stepwork_abuse
+## database in the `make run` cluster, while a normal client logs in, writes and reads;
+## prints that client's success rate and p50/p99 (ABUSE_ARGS: see scripts/bench/abuse.py --help)
+ABUSE_PORT ?= 8091
+ABUSE_ARGS ?= --uploads 300 --storm 8 --duration 20
+bench-abuse:
+	@scripts/pg.sh up $(RUN_PG)
+	swift build -c release --product stepwork
+	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
+	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_abuse WITH (FORCE)" -c "CREATE DATABASE stepwork_abuse" && \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_abuse" .build/release/stepwork migrate && \
+	  { STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG)) dbname=stepwork_abuse" \
+	      STEPWORK_PORT=$(ABUSE_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_TRUSTED_PROXIES=127.0.0.1 \
+	      .build/release/stepwork serve & server=$$!; \
+	    trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
+	    for _ in $$(seq 100); do curl -fs http://127.0.0.1:$(ABUSE_PORT)/readyz >/dev/null && break; sleep 0.2; done; \
+	    python3 scripts/bench/abuse.py http://127.0.0.1:$(ABUSE_PORT) $(ABUSE_ARGS); }
 
 ## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load
 BENCH_THREADS ?= 8

@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "Logging"], swiftSettings: strict),
         .target(name: "Migrations", dependencies: ["Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
+        // Encryption at rest: key-encryption keys, wrapped data keys, sealed texts.
+        .target(name: "Encryption", dependencies: ["Crypto"], swiftSettings: strict),
 
         // The domain.
         .target(name: "Auth", dependencies: ["Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
@@ -34,17 +36,21 @@ let package = Package(
         .target(name: "Permissions", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Reviews", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(
             name: "Privacy",
-            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Sponsorships", "HTTPServer", "Web", "Postgres",
-                           "Logging"],
+            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Reviews", "Sponsorships", "HTTPServer", "Web",
+                           "Postgres", "Logging"],
             swiftSettings: strict),
+
+        // The browser app: static files served from memory.
+        .target(name: "Browser", dependencies: ["HTTPServer", "Web"], resources: [.copy("Public")], swiftSettings: strict),
 
         // Wiring: configuration, the application, the command line.
         .target(
             name: "App",
-            dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Logging",
-                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Privacy"],
+            dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Encryption", "Logging",
+                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser", "Privacy"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
@@ -61,10 +67,13 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "EncryptionTests", dependencies: ["Encryption", "Crypto"]),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "App", "TestSupport"]),
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
+        .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "App", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "App", "TestSupport"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Permissions", "App", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

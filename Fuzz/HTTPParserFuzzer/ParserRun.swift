@@ -19,6 +19,8 @@ struct ParserRun {
     private let limits: HTTPParserLimits
     /// The head whose body is being read, between `.head` and `.complete`.
     private var open: String?
+    /// `receivedBodyBytes` after the previous step.
+    private var lastReceived = 0
 
     init(input: UnsafeBufferPointer<UInt8>, pieces: [Int], limits: HTTPParserLimits) {
         self.limits = limits
@@ -47,6 +49,7 @@ struct ParserRun {
             pending.removeFirst(step.consumed)
             outcome.consumed += step.consumed
             if let event = step.event { record(event) }
+            checkReceived()
             if step.consumed == 0 && step.event == nil { return true }
         }
     }
@@ -71,6 +74,20 @@ struct ParserRun {
             open = nil
             outcome.events.append("complete \(described) body=\(body)")
         }
+    }
+
+    /// The payload count the server charges against its body budget: never more than the
+    /// body limit, never shrinking within a request, 0 between requests, short of a declared
+    /// length while that body is read.
+    private mutating func checkReceived() {
+        let received = parser.receivedBodyBytes
+        require(received <= limits.maxBodyBytes, "\(received) body bytes received, over the limit")
+        require(parser.isReadingBody || received == 0, "\(received) body bytes between requests")
+        require(!parser.isReadingBody || received >= lastReceived, "received went from \(lastReceived) to \(received)")
+        if let declared = parser.declaredBodyBytes {
+            require(declared > received && declared <= limits.maxBodyBytes, "\(received) of \(declared) declared bytes")
+        }
+        lastReceived = parser.isReadingBody ? received : 0
     }
 
     private func checkHead(_ head: HTTPRequestHead) {

@@ -2,9 +2,10 @@
 //
 // Each input is parsed three ways — whole, split in two at a point taken from the data, and
 // one byte at a time — and every run must see the same events and the same final error.
-// Small limits make the fuzzer reach the 413/414/431 paths with short inputs.
+// Small limits make the fuzzer reach the 413/414/431 paths and the chunk metadata cap with
+// short inputs.
 
-let limits = HTTPParserLimits(maxHeadBytes: 384, maxHeaderCount: 8, maxBodyBytes: 512)
+let limits = HTTPParserLimits(maxHeadBytes: 384, maxHeaderCount: 8, maxBodyBytes: 512, maxChunkMetadataBytes: 48)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -3,6 +3,8 @@ public enum Command: Equatable, Sendable {
     case serve(migrate: Bool, configFile: String?)
     case migrate(statusOnly: Bool, configFile: String?)
     case seed(files: [String], configFile: String?)
+    /// `keys new`: print a fresh key file line.
+    case newKey(configFile: String?)
     case help
     case version
 
@@ -39,6 +41,10 @@ public enum Command: Equatable, Sendable {
         case "seed":
             try allow(flags: [], operands: true)
             self = .seed(files: operands, configFile: configFile)
+        case "keys":
+            try allow(flags: [], operands: true)
+            guard operands == ["new"] else { throw UsageError("keys takes one subcommand: new") }
+            self = .newKey(configFile: configFile)
         case "--help", "-h", "help":
             self = .help
         case "--version":
@@ -55,6 +61,7 @@ public enum Command: Equatable, Sendable {
           serve [--migrate] [--config FILE]   run the HTTP server until SIGTERM/SIGINT
           migrate [--status] [--config FILE]  apply pending migrations, or list applied and pending ones
           seed [FILE...] [--config FILE]      load demo data (default: every .sql file in seeds/); idempotent
+          keys new [--config FILE]            print a fresh key line, the next version for STEPWORK_KEY_FILE
           --help                              this text
           --version                           the version
 

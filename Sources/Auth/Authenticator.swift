@@ -10,26 +10,31 @@ import Web
 /// `401 unauthenticated` with `WWW-Authenticate: Bearer`, and logged (without the token). A
 /// cookie-authenticated request other than `GET`/`HEAD` must carry the server's own `Origin`,
 /// else `403 cross_origin`. A live session's `last_used_at` is written at most once per
-/// `touchInterval`, so most requests cost one indexed read, on the request's own connection.
+/// `touchInterval`, so most requests cost one indexed read, on the request's own connection;
+/// the same statement tells row-level security who the caller is.
 public struct Authenticator: RequestAuthenticator {
     public let settings: SessionSettings
     public let cookie: SessionCookie
+    private let actingUserSetting: String
     private let sessions: SessionStore
-    private let logger: Logger
 
-    public init(settings: SessionSettings, cookie: SessionCookie, logger: Logger) {
+    /// - Parameter actingUserSetting: the database setting row-level security reads the
+    ///   caller from (the pool's `PostgresConfiguration.actingUserSetting`).
+    public init(settings: SessionSettings, cookie: SessionCookie, actingUserSetting: String) {
         self.settings = settings
         self.cookie = cookie
+        self.actingUserSetting = actingUserSetting
         self.sessions = SessionStore(settings: settings)
-        self.logger = logger
     }
 
     public func authenticate(_ request: Request, context: RequestContext) throws -> Caller {
         let token = try credentials(of: request, context: context)
         let connection = try context.database.connection()
-        guard let lookup = try sessions.find(tokenDigest: token.digest, on: connection) else {
+        guard let lookup = try sessions.find(tokenDigest: token.digest, actingUserSetting: actingUserSetting, on: connection)
+        else {
             throw refusal(request, context, reason: try sessions.miss(tokenDigest: token.digest, on: connection).rawValue)
         }
+        context.database.actingUser = lookup.caller.userId.uuidString.lowercased()
         if lookup.needsTouch { try sessions.touch(id: lookup.caller.sessionId, on: connection) }
         return lookup.caller
     }

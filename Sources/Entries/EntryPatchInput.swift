@@ -1,7 +1,8 @@
 import Web
 
 /// The body of `PATCH /v1/entries/{id}`: any of `title`, `body`, `step`, `fields`.
-/// `fields` replaces the whole object; `step: null` clears the step (not for step work).
+/// An amend's `fields` are merged key by key (`null` clears a key); other kinds' `fields`
+/// replace the whole object. `step: null` clears the step (not for step work).
 struct EntryPatchInput: Decodable, Sendable {
     let title: PatchField<String>
     let body: PatchField<String>
@@ -28,7 +29,7 @@ struct EntryPatchInput: Decodable, Sendable {
         }
         switch fields {
         case .absent: break
-        case .null, .value: content.fields = try validator.fields(fields.applied(to: nil), for: kind)
+        case .null, .value: content.fields = try validator.fields(fields.applied(to: nil), for: kind, over: current.fields)
         }
         try validator.validate()
         return content

@@ -4,7 +4,7 @@ import Permissions
 import Postgres
 import Web
 
-/// `/v1/entries` (create, list, read, update, delete) and `GET /v1/shared`.
+/// `/v1/entries` (create, list, read, update, delete), `GET /v1/shared` and `GET /v1/amends/summary`.
 public struct EntryRoutes: Sendable {
     private let service: EntryService
 
@@ -46,6 +46,9 @@ public struct EntryRoutes: Sendable {
                 with: try context.caller.userId, sponseeId: try Self.sponseeId(in: request.query),
                 page: try PageRequest<EntryPosition>(query: request.query), on: context.database)
             return try .json(page)
+        }
+        routes.get("/amends/summary") { _, context in
+            try .json(try service.amendSummary(of: try context.caller.userId, on: context.database))
         }
     }
 

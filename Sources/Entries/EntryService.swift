@@ -61,6 +61,11 @@ struct EntryService: Sendable {
         return page.page(records.map { (Entry($0, access: .owner), $0.position) })
     }
 
+    /// Where `owner`'s own amends stand; nobody else's are counted.
+    func amendSummary(of owner: UUID, on database: PostgresLease) throws -> AmendSummary {
+        try store.amendSummary(owner: owner, on: try database.connection())
+    }
+
     /// Entries shared with `sponsor` through active sponsorships, as the policy lists them.
     func shared(
         with sponsor: UUID, sponseeId: UUID?, page: PageRequest<EntryPosition>, on database: PostgresLease

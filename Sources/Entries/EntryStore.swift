@@ -71,6 +71,29 @@ struct EntryStore: Sendable {
         return try rows.map(EntryRecord.init(row:))
     }
 
+    /// `owner`'s amends counted by status, risk, revisit date and pending review, in one
+    /// statement (one snapshot). "Today" is the database's current date in UTC.
+    func amendSummary(owner: UUID, on connection: PostgresConnection) throws -> AmendSummary {
+        let rows = try connection.query("""
+            SELECT count(*) AS total,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'not_yet_willing') AS not_yet_willing,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'planned') AS planned,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'ready') AS ready,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'made') AS made,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'deferred') AS deferred,
+                   count(*) FILTER (WHERE fields ->> 'status' = 'not_advisable') AS not_advisable,
+                   count(*) FILTER (WHERE fields ->> 'status' <> 'made' AND fields ->> 'riskToOthers' IS NULL)
+                       AS risk_unconsidered,
+                   count(*) FILTER (WHERE fields ->> 'status' <> 'made'
+                       AND (fields ->> 'revisitOn')::date <= (now() AT TIME ZONE 'UTC')::date) AS revisit_due,
+                   (SELECT count(*) FROM stepwork.reviews r WHERE r.owner_id = \(owner) AND r.verdict IS NULL)
+                       AS awaiting_review
+            FROM stepwork.entries
+            WHERE owner_id = \(owner) AND kind = 'amend'
+            """)
+        return try AmendSummary(row: rows[0])
+    }
+
     /// Reads back the entry whose id `rows` (from `RETURNING id`) holds, in the same transaction.
     private func reread(_ rows: PostgresRows, on connection: PostgresConnection) throws -> EntryRecord {
         let id: UUID = try rows[0].decode("id")

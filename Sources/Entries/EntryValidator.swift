@@ -16,6 +16,7 @@ struct EntryValidator {
     static let bodyLength = 0...100_000
     static let steps = 1...12
     static let personLength = 1...200
+    static let relationshipLength = 0...200
     static let amendTextLength = 0...10_000
     static let meetingNameLength = 0...200
 
@@ -38,18 +39,25 @@ struct EntryValidator {
     }
 
     /// The fields for `kind`; throws `400 unknown_field` at once for keys the kind does not have.
-    mutating func fields(_ input: EntryFieldsInput?, for kind: EntryKind) throws(HTTPError) -> EntryFields {
+    ///
+    /// An amend's fields sent over `current` ones (a PATCH) are merged into them key by key,
+    /// `null` clearing a key; the other kinds' fields are replaced whole.
+    mutating func fields(
+        _ input: EntryFieldsInput?, for kind: EntryKind, over current: EntryFields? = nil
+    ) throws(HTTPError) -> EntryFields {
         let allowed = Self.keys(of: kind)
         let unknown = (input?.sent ?? []).subtracting(allowed)
         guard unknown.isEmpty else {
             throw .unknownFields(EntryFieldsInput.Key.allCases.filter(unknown.contains).map { "fields.\($0.rawValue)" })
         }
-        switch kind {
-        case .journal, .stepWork, .inventory:
+        switch (kind, current) {
+        case (.journal, _), (.stepWork, _), (.inventory, _):
             return .empty
-        case .amend:
+        case (.amend, .amend(let current)?):
+            return .amend(amend(input.map { $0.merged(over: current.input) }))
+        case (.amend, _):
             return .amend(amend(input))
-        case .meeting:
+        case (.meeting, _):
             return .meeting(meeting(input))
         }
     }
@@ -67,26 +75,53 @@ struct EntryValidator {
     private static func keys(of kind: EntryKind) -> Set<EntryFieldsInput.Key> {
         switch kind {
         case .journal, .stepWork, .inventory: []
-        case .amend: [.person, .harm, .plan, .method, .status, .madeOn]
+        case .amend:
+            [.person, .relationship, .harm, .plan, .restitution, .method, .status, .riskToOthers, .riskNotes, .madeOn,
+             .outcome, .response, .revisitOn]
         case .meeting: [.date, .name]
         }
     }
 
+    /// The amend's fields; `madeOn` must be set exactly when `status` is `made`.
     private mutating func amend(_ input: EntryFieldsInput?) -> AmendFields {
-        AmendFields(
-            person: required(input?.person, field: "fields.person")
+        let fields = AmendFields(
+            person: required(input?[.person], field: "fields.person")
                 .map { text($0, field: "fields.person", length: Self.personLength, oneLine: true) } ?? "",
-            harm: input?.harm.map { text($0, field: "fields.harm", length: Self.amendTextLength, oneLine: false) },
-            plan: input?.plan.map { text($0, field: "fields.plan", length: Self.amendTextLength, oneLine: false) },
-            method: input?.method.flatMap { choice($0, field: "fields.method") },
-            status: input?.status.flatMap { choice($0, field: "fields.status") } ?? .planned,
-            madeOn: input?.madeOn.map { calendarDate($0, field: "fields.madeOn") })
+            relationship: input?[.relationship]
+                .map { text($0, field: "fields.relationship", length: Self.relationshipLength, oneLine: true) },
+            harm: amendText(input, .harm),
+            plan: amendText(input, .plan),
+            restitution: amendText(input, .restitution),
+            method: input?[.method].flatMap { choice($0, field: "fields.method") },
+            status: input?[.status].flatMap { choice($0, field: "fields.status") } ?? .planned,
+            riskToOthers: input?[.riskToOthers].flatMap { choice($0, field: "fields.riskToOthers") },
+            riskNotes: amendText(input, .riskNotes),
+            madeOn: input?[.madeOn].map { calendarDate($0, field: "fields.madeOn") },
+            outcome: amendText(input, .outcome),
+            response: input?[.response].flatMap { choice($0, field: "fields.response") },
+            revisitOn: input?[.revisitOn].map { calendarDate($0, field: "fields.revisitOn") })
+        // Checked only between a valid status and a valid date: a bad value is its own problem.
+        let statusIsValid = input?[.status].map { AmendStatus(rawValue: $0) != nil } ?? true
+        let madeOnIsValid = input?[.madeOn].map { CalendarDate($0) != nil } ?? true
+        if statusIsValid && madeOnIsValid && (fields.status == .made) != (fields.madeOn != nil) {
+            if fields.status == .made {
+                fail("fields.madeOn", "required", "is required when status is made")
+            } else {
+                fail("fields.madeOn", "not_allowed", "must be null unless status is made")
+            }
+        }
+        return fields
+    }
+
+    /// One of an amend's long texts (harm, plan, restitution, risk notes, outcome), if sent.
+    private mutating func amendText(_ input: EntryFieldsInput?, _ key: EntryFieldsInput.Key) -> String? {
+        input?[key].map { text($0, field: "fields.\(key.rawValue)", length: Self.amendTextLength, oneLine: false) }
     }
 
     private mutating func meeting(_ input: EntryFieldsInput?) -> MeetingFields {
         MeetingFields(
-            date: required(input?.date, field: "fields.date").map { calendarDate($0, field: "fields.date") } ?? "",
-            name: input?.name.map { text($0, field: "fields.name", length: Self.meetingNameLength, oneLine: true) })
+            date: required(input?[.date], field: "fields.date").map { calendarDate($0, field: "fields.date") } ?? "",
+            name: input?[.name].map { text($0, field: "fields.name", length: Self.meetingNameLength, oneLine: true) })
     }
 
     /// `value`, recording a `required` problem when it is missing or `null`.

@@ -17,6 +17,9 @@ public final class HTTPServer: @unchecked Sendable {
     private let finished = DispatchGroup()
     /// The bound port (the chosen one when the configuration asked for `0`).
     public private(set) var port: Int = 0
+    /// Connections over `maxConnections` that may linger at once after their `503` (each for at
+    /// most a couple of seconds); beyond them the `503` is sent best-effort and the socket closed.
+    private static let lingeringRefusals = 256
 
     public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) {
         self.configuration = configuration
@@ -34,11 +37,13 @@ public final class HTTPServer: @unchecked Sendable {
             threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit, name: "stepwork-worker")
         self.workers = workers
         let connections = SharedAllowance(limit: configuration.maxConnections)
+        let refusals = SharedAllowance(limit: Self.lingeringRefusals)
         let bodyBytes = SharedAllowance(limit: configuration.maxBufferedBodyBytes)
+        let uploads = ClientUploads(limitPerClient: configuration.maxUploadsPerClient)
         for index in 0..<max(1, configuration.eventLoops) {
             let loop = try EventLoop(
                 listener: fd, configuration: configuration, responder: responder, workers: workers,
-                openConnections: connections, bodyBytes: bodyBytes, logger: logger)
+                openConnections: connections, refusals: refusals, bodyBytes: bodyBytes, uploads: uploads, logger: logger)
             loops.append(loop)
             finished.enter()
             let thread = Thread { [finished] in

@@ -26,14 +26,22 @@ public struct EntryAccessPolicy: Sendable {
     public func access(
         of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
     ) throws -> Access {
+        try grant(of: userId, to: entryId, on: connection, locking: locking).access
+    }
+
+    /// The access `userId` has to `entryId` with the sponsorship that grants it (see
+    /// `access(of:to:on:locking:)`, which locks the same rows).
+    public func grant(
+        of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
+    ) throws -> EntryGrant {
         // One statement whether or not the entry exists or is shared: no timing shortcut.
         let lockGrant: PostgresFragment = locking ? "FOR SHARE OF s, sp" : ""
         let lockEntry: PostgresFragment = locking ? "FOR KEY SHARE OF e" : ""
         let rows = try connection.query("""
-            SELECT e.owner_id, granted.access
+            SELECT e.owner_id, granted.access, granted.sponsorship_id
             FROM stepwork.entries e
             LEFT JOIN LATERAL (
-                SELECT s.access FROM stepwork.shares s
+                SELECT s.access, s.sponsorship_id FROM stepwork.shares s
                 JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
                 WHERE s.entry_id = e.id AND sp.sponsor_id = \(userId) AND sp.sponsee_id = e.owner_id
                   AND sp.status = 'active'
@@ -43,8 +51,9 @@ public struct EntryAccessPolicy: Sendable {
             \(literal: lockEntry)
             """)
         guard let row = rows.first else { return .none }
-        if try row.decode("owner_id", as: UUID.self) == userId { return .owner }
-        return try row.decode("access", as: ShareAccess?.self)?.access ?? .none
+        if try row.decode("owner_id", as: UUID.self) == userId { return EntryGrant(access: .owner, sponsorshipId: nil) }
+        guard let access = try row.decode("access", as: ShareAccess?.self) else { return .none }
+        return EntryGrant(access: access.access, sponsorshipId: try row.decode("sponsorship_id"))
     }
 
     /// The access `userId` has to `entryId` if it is at least `minimum`; otherwise throws
@@ -55,6 +64,15 @@ public struct EntryAccessPolicy: Sendable {
         _ minimum: Access, of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
     ) throws -> Access {
         try check(try access(of: userId, to: entryId, on: connection, locking: locking), minimum, userId, entryId)
+    }
+
+    /// `require(_:of:to:on:locking:)` answering the grant, with the sponsorship behind it.
+    public func requireGrant(
+        _ minimum: Access, of userId: UUID, to entryId: UUID, on connection: PostgresConnection, locking: Bool
+    ) throws -> EntryGrant {
+        let grant = try grant(of: userId, to: entryId, on: connection, locking: locking)
+        try check(grant.access, minimum, userId, entryId)
+        return grant
     }
 
     /// The entry's row from `stepwork.entry_rows` with the access `userId` has to it, if they
@@ -86,6 +104,7 @@ public struct EntryAccessPolicy: Sendable {
         return (access, rows[0])
     }
 
+    @discardableResult
     private func check(_ access: Access, _ minimum: Access, _ userId: UUID, _ entryId: UUID) throws(AccessDenied) -> Access {
         guard access >= minimum else {
             let refusal: AccessDenied = access == .none ? .notVisible : .forbidden

@@ -21,6 +21,10 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     /// server ends the session (the next statement fails with `PostgresError.connection`);
     /// nil leaves the server's setting.
     public var idleInTransactionTimeout: Duration?
+    /// The custom setting (e.g. `stepwork.user_id`) through which row-level security learns on
+    /// whose behalf a connection's statements run, or nil when the database uses none. The pool
+    /// keeps it empty for plain borrowers; a `PostgresLease` sets it to its acting user.
+    public var actingUserSetting: String?
 
     public init(
         connectionString: String,
@@ -30,7 +34,8 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         searchPath: String? = nil,
         statementTimeout: Duration? = nil,
         lockTimeout: Duration? = nil,
-        idleInTransactionTimeout: Duration? = nil
+        idleInTransactionTimeout: Duration? = nil,
+        actingUserSetting: String? = nil
     ) {
         self.searchPath = searchPath
         self.connectionString = connectionString
@@ -40,6 +45,7 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         self.statementTimeout = statementTimeout
         self.lockTimeout = lockTimeout
         self.idleInTransactionTimeout = idleInTransactionTimeout
+        self.actingUserSetting = actingUserSetting
     }
 
     /// The `SET` statements every new connection runs, in order.

@@ -15,6 +15,10 @@ public final class PostgresConnection {
     static let preparedStatementLimit = 256
     /// The thread that returned the connection to the pool last; the pool prefers lending it to that thread again.
     var lastBorrower: pthread_t?
+    /// The value of the configuration's `actingUserSetting` on the server, as last set through
+    /// this connection (`""` for nobody); nil when unknown (a statement that set it failed).
+    private(set) var actingUser: String? = ""
+    private let actingUserSetting: String?
 
     private struct PreparedStatement {
         let name: String
@@ -39,12 +43,28 @@ public final class PostgresConnection {
             throw .connection(message: message)
         }
         handle = connected
+        actingUserSetting = configuration.actingUserSetting
         // Notices ("schema already exists, skipping") would otherwise go to stderr past the logger.
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
         try unsafeExecuteScript(configuration.sessionSettings.joined(separator: "; "))
     }
 
     deinit { PQfinish(handle) }
+
+    /// Makes statements on this connection run on behalf of `user` (`""` for nobody), as
+    /// row-level security sees it: one statement, only when the setting holds another value.
+    public func act(as user: String) throws(PostgresError) {
+        guard let actingUserSetting, actingUser != user else { return }
+        actingUser = nil
+        _ = try query("SELECT set_config(\(actingUserSetting), \(user), false)")
+        actingUser = user
+    }
+
+    /// Records that a statement just run set the acting user itself (as part of its own work,
+    /// saving a round trip) to `user`.
+    public func noteActing(as user: String) {
+        actingUser = user
+    }
 
     /// Runs one statement and returns its rows. The statement is prepared on this connection the
     /// first time its text is seen, and reused from then on.

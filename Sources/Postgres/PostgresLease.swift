@@ -7,6 +7,11 @@ public final class PostgresLease {
     private let pool: PostgresPool
     private var borrowed: PostgresConnection?
 
+    /// On whose behalf the leased connection's statements run, for row-level security (see
+    /// `PostgresConfiguration.actingUserSetting`); nil until someone (authentication) says.
+    /// A connection borrowed again after `release()` is set to it before use.
+    public var actingUser: String?
+
     public init(pool: PostgresPool) {
         self.pool = pool
     }
@@ -16,6 +21,7 @@ public final class PostgresLease {
         if let borrowed { return borrowed }
         let connection = try pool.checkOut()
         borrowed = connection
+        if let actingUser { try connection.act(as: actingUser) }
         return connection
     }
 

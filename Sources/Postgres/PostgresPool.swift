@@ -47,9 +47,12 @@ public final class PostgresPool: @unchecked Sendable {
     ///
     /// Do not call the pool again from inside `body`: with every connection lent out, it would
     /// wait for itself until the acquire timeout.
+    ///
+    /// The connection acts on behalf of nobody (see `PostgresConfiguration.actingUserSetting`).
     public func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
         let connection = try acquire()
         defer { release(connection) }
+        try connection.act(as: "")
         return try body(connection)
     }
 

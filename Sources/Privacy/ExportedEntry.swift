@@ -1,6 +1,7 @@
 import Comments
 import Entries
 import Permissions
+import Reviews
 
 /// An entry in the export: the entry as its owner sees it, with its shares, its whole thread,
 /// its reviews and its access log.
@@ -8,6 +9,7 @@ struct ExportedEntry: Encodable {
     let entry: Entry
     let shares: [Share]
     let comments: [Comment]
+    let reviews: [Review]
     let accessLog: [AccessLogItem]
 
     private enum CodingKeys: String, CodingKey { case shares, comments, reviews, accessLog }
@@ -17,8 +19,7 @@ struct ExportedEntry: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(shares, forKey: .shares)
         try container.encode(comments, forKey: .comments)
-        // Reviews arrive with the reviews module; until then an account has none.
-        try container.encode([String](), forKey: .reviews)
+        try container.encode(reviews, forKey: .reviews)
         try container.encode(accessLog, forKey: .accessLog)
     }
 }

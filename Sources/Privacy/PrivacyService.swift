@@ -37,7 +37,7 @@ struct PrivacyService: Sendable {
         try database.withTransaction { connection in
             guard try store.lockUser(caller.userId, on: connection) else { throw HTTPError.unauthenticated() }
             _ = try store.endSponsorships(of: caller.userId, on: connection)
-            try store.tombstoneComments(of: caller.userId, on: connection)
+            try store.tombstoneComments(on: connection)
             try store.deleteAccount(caller.userId, on: connection)
         }
         logger.info("account_deleted", ["user_id": caller.userId.uuidString])
@@ -69,8 +69,7 @@ struct PrivacyService: Sendable {
             continuing = false
             after = .zero
             while true {
-                let batch = try store.commentsElsewhere(
-                    of: caller.userId, after: after, limit: Self.exportBatch, on: connection)
+                let batch = try store.commentsElsewhere(after: after, limit: Self.exportBatch, on: connection)
                 try file.write(array: batch, continuing: &continuing)
                 guard batch.count == Self.exportBatch, let last = batch.last else { break }
                 after = last.id

@@ -3,6 +3,7 @@ import Entries
 import Foundation
 import Permissions
 import Postgres
+import Reviews
 import Sponsorships
 
 /// The SQL of the account's own data: what the export reads, what a lockdown closes, what an
@@ -30,15 +31,12 @@ struct PrivacyStore: Sendable {
         try !connection.query("SELECT id FROM stepwork.users WHERE id = \(userId) FOR UPDATE").isEmpty
     }
 
-    /// Turns the user's comments on other people's entries into tombstones without an author
-    /// (their replies keep their place); the comments on the user's own entries go with them.
-    func tombstoneComments(of userId: UUID, on connection: PostgresConnection) throws {
-        try connection.execute("""
-            UPDATE stepwork.comments c
-            SET author_id = NULL, body = '', edited_at = NULL, deleted_at = coalesce(c.deleted_at, now())
-            WHERE c.author_id = \(userId)
-              AND NOT EXISTS (SELECT FROM stepwork.entries e WHERE e.id = c.entry_id AND e.owner_id = \(userId))
-            """)
+    /// Turns the acting user's comments on other people's entries into tombstones without an
+    /// author (their replies keep their place), also where they no longer see the entry (a
+    /// function of the schema's owner, past row-level security); the comments on the user's
+    /// own entries go with them.
+    func tombstoneComments(on connection: PostgresConnection) throws {
+        try connection.execute("SELECT stepwork.tombstone_comments_of_acting_user()")
     }
 
     /// Deletes the account and everything that is only its: its entries (their shares,
@@ -83,6 +81,11 @@ struct PrivacyStore: Sendable {
             WHERE e.owner_id = \(ownerId) AND e.id > \(after) AND e.id <= \(last)
             ORDER BY c.created_at, c.id
             """).map(Comment.init(row:)), by: \.entryId)
+        let reviews = Dictionary(grouping: try connection.query("""
+            SELECT r.* FROM stepwork.review_rows r
+            WHERE r.owner_id = \(ownerId) AND r.entry_id > \(after) AND r.entry_id <= \(last)
+            ORDER BY r.requested_at DESC, r.id DESC
+            """).map(Review.init(row:)), by: \.entryId)
         let log = Dictionary(grouping: try connection.query("""
             SELECT l.id, l.entry_id, l.viewer_id, u.display_name AS viewer_name, l.what, l.at,
                    (extract(epoch FROM l.at) * 1000000)::bigint AS at_micros
@@ -95,18 +98,16 @@ struct PrivacyStore: Sendable {
         return entries.map { entry in
             ExportedEntry(
                 entry: entry, shares: shares[entry.id] ?? [], comments: comments[entry.id] ?? [],
+                reviews: reviews[entry.id] ?? [],
                 accessLog: (log[entry.id] ?? []).map(\.item))
         }
     }
 
-    /// The next `limit` comments `authorId` wrote on entries of other people, after `after` in id order.
-    func commentsElsewhere(of authorId: UUID, after: UUID, limit: Int, on connection: PostgresConnection) throws -> [Comment] {
+    /// The next `limit` comments the acting user wrote on entries of other people, after
+    /// `after` in id order, also on entries they no longer see.
+    func commentsElsewhere(after: UUID, limit: Int, on connection: PostgresConnection) throws -> [Comment] {
         try connection.query("""
-            SELECT c.* FROM stepwork.comment_rows c
-            WHERE c.author_id = \(authorId) AND c.id > \(after)
-              AND NOT EXISTS (SELECT FROM stepwork.entries e WHERE e.id = c.entry_id AND e.owner_id = \(authorId))
-            ORDER BY c.id
-            LIMIT \(limit)
+            SELECT * FROM stepwork.comments_elsewhere_of_acting_user(\(after), \(limit))
             """).map(Comment.init(row:))
     }
 }

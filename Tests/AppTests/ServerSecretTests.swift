@@ -2,37 +2,28 @@ import Foundation
 import Testing
 @testable import App
 
-/// `STEPWORK_SECRET_FILE`: one line of at least 64 hex digits, readable by its owner only.
+/// `STEPWORK_SECRET_FILE`: one line of at least 64 hex digits, open to its owner only.
 @Suite struct ServerSecretTests {
     static let hex64 = String(repeating: "0123456789abcdef", count: 4)
 
-    private func secretFile(_ contents: String, mode: Int = 0o600) throws -> ConfigurationFixture {
-        let file = try ConfigurationFixture(contents)
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
-        return file
-    }
-
     private func problem(_ contents: String, mode: Int = 0o600) throws -> String {
-        let file = try secretFile(contents, mode: mode)
-        let error = try #require(throws: ConfigurationError.self) { try ServerSecret.load(file: file.path) }
-        let prefix = "STEPWORK_SECRET_FILE: \(file.path): "
-        #expect(error.description.hasPrefix(prefix))
-        #expect(!error.description.contains("\n"))
-        return String(error.description.dropFirst(prefix.count))
+        try ConfigurationFixture.secretFileProblem(contents, mode: mode, variable: "STEPWORK_SECRET_FILE") { path throws(ConfigurationError) in
+            _ = try ServerSecret.load(file: path)
+        }
     }
 
     @Test func aLineOfHexReadableByItsOwnerOnlyIsTheSecret() throws {
-        let file = try secretFile(Self.hex64 + "\n")
+        let file = try ConfigurationFixture(secret: Self.hex64 + "\n")
         let secret = try ServerSecret.load(file: file.path)
         #expect(secret.bytes.count == 32 && secret.bytes.prefix(2) == [0x01, 0x23])
-        let longer = try secretFile(Self.hex64.uppercased() + Self.hex64, mode: 0o400)
+        let longer = try ConfigurationFixture(secret: Self.hex64.uppercased() + Self.hex64, mode: 0o400)
         #expect(try ServerSecret.load(file: longer.path).bytes.count == 64)
         #expect(!String(describing: secret).contains("0123"))  // never printed
     }
 
-    @Test func aSecretReadableByGroupOrOthersIsRefused() throws {
-        for mode in [0o640, 0o604, 0o644] {
-            #expect(try problem(Self.hex64, mode: mode) == "readable by group or others (chmod 600 it)")
+    @Test func aSecretReadableOrWritableByGroupOrOthersIsRefused() throws {
+        for mode in [0o640, 0o604, 0o644, 0o620, 0o602] {
+            #expect(try problem(Self.hex64, mode: mode) == "readable or writable by group or others (chmod 600 it)")
         }
     }
 

@@ -103,7 +103,7 @@ import Web
         var stronger = app.configuration
         stronger.port = 0
         stronger.passwordHashCost = 11
-        let upgraded = Application(configuration: stronger, logger: .silent)
+        let upgraded = try Application(configuration: stronger, logger: .silent)
         try upgraded.start()
         defer { upgraded.shutdown() }
         let response = try TestHTTPClient(port: upgraded.port).request(

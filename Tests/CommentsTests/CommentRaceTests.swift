@@ -71,7 +71,7 @@ import TestSupport
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let blocker = BackgroundCall {
-            try app.pool.withTransaction { connection in
+            try app.ownerPool.withTransaction { connection in
                 try connection.execute(lockedRow)
                 holding.signal()
                 release.wait()
@@ -86,9 +86,9 @@ import TestSupport
             case .delete: try pair.api.delete(own.id, as: pair.sponsor)
             }
         }
-        try waitUntil("the write to block") { try lockWaiters(app) >= 1 || write.isFinished }
+        try waitUntil("the write to block") { try app.lockWaiters() >= 1 || write.isFinished }
         let lossCall = BackgroundCall { try loss.apply(to: pair) }
-        try waitUntil("the loss to block or finish") { try lockWaiters(app) >= 2 || lossCall.isFinished }
+        try waitUntil("the loss to block or finish") { try app.lockWaiters() >= 2 || lossCall.isFinished }
         let overtook = lossCall.isFinished
         release.signal()
         try blocker.join()
@@ -121,14 +121,6 @@ import TestSupport
         #expect(thread.filter { $0.author.id == pair.owner.id }.count == 150)
         let order = thread.map { ($0.createdAt, $0.id) }
         #expect(zip(order, order.dropFirst()).allSatisfy { $0.0 <= $1.0 }, "oldest first")
-    }
-
-    /// Backends of the test's database waiting for a row lock.
-    private func lockWaiters(_ app: TestApp) throws -> Int {
-        try app.pool.query("""
-            SELECT count(*) AS waiting FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'
-            """)[0].decode("waiting")
     }
 }
 

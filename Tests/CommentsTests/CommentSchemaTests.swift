@@ -13,7 +13,7 @@ import TestSupport
         let elsewhere = try pair.api.entry(of: pair.owner)
         let parent = try pair.api.comment("On the other entry", on: elsewhere, as: pair.owner)
         let error = #expect(throws: PostgresError.self) {
-            try app.pool.execute("""
+            try app.ownerPool.execute("""
                 INSERT INTO stepwork.comments (entry_id, parent_id, author_id, entry_version, body)
                 VALUES (\(pair.entryId)::uuid, \(parent.id)::uuid, \(pair.owner.id)::uuid, 1, 'Misplaced')
                 """)
@@ -21,7 +21,7 @@ import TestSupport
         #expect(error?.isForeignKeyViolation == true)
         #expect(error?.constraint == "comments_parent_same_entry_fkey")
         // The same reply on the parent's own entry is fine.
-        try app.pool.execute("""
+        try app.ownerPool.execute("""
             INSERT INTO stepwork.comments (entry_id, parent_id, author_id, entry_version, body)
             VALUES (\(elsewhere)::uuid, \(parent.id)::uuid, \(pair.owner.id)::uuid, 1, 'In place')
             """)
@@ -33,10 +33,10 @@ import TestSupport
         let pair = try Pair(api: CommentsAPI(app: app))
         let comment = try pair.api.comment("Kept", on: pair.entryId, as: pair.owner)
         #expect(throws: PostgresError.self) {
-            try app.pool.execute("UPDATE stepwork.comments SET deleted_at = now() WHERE id = \(comment.id)::uuid")
+            try app.ownerPool.execute("UPDATE stepwork.comments SET deleted_at = now() WHERE id = \(comment.id)::uuid")
         }
         #expect(throws: PostgresError.self) {
-            try app.pool.execute("UPDATE stepwork.comments SET body = '  ' WHERE id = \(comment.id)::uuid")
+            try app.ownerPool.execute("UPDATE stepwork.comments SET body = '  ' WHERE id = \(comment.id)::uuid")
         }
     }
 
@@ -52,7 +52,7 @@ import TestSupport
 
         try pair.api.send("DELETE", "/v1/entries/\(pair.entryId)", as: pair.owner).expect(204)
 
-        let left = try app.pool.query("SELECT id FROM stepwork.comments").map { try $0.decode("id", as: UUID.self) }
+        let left = try app.ownerPool.query("SELECT id FROM stepwork.comments").map { try $0.decode("id", as: UUID.self) }
         #expect(left == [UUID(uuidString: survivor.id)])
         for id in [question.id, answer.id] {
             #expect(try pair.api.show(id, as: pair.owner).status == 404)

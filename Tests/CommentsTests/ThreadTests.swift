@@ -65,13 +65,13 @@ import TestSupport
         let pair = try Pair(api: CommentsAPI(app: app))
         let offsets = [0, 1, 1, 1, 2, 999, 1000, 1001, 1001, 5000]
         for offset in offsets {
-            try app.pool.execute("""
+            try app.ownerPool.execute("""
                 INSERT INTO stepwork.comments (entry_id, author_id, entry_version, body, created_at)
                 VALUES (\(pair.entryId)::uuid, \(pair.owner.id)::uuid, 1, 'Same moment',
                         timestamptz '2026-11-25 12:00:00.123000+00' + \(offset) * interval '1 microsecond')
                 """)
         }
-        let expected = try app.pool.query("""
+        let expected = try app.ownerPool.query("""
             SELECT id FROM stepwork.comments WHERE entry_id = \(pair.entryId)::uuid ORDER BY created_at, id
             """).map { try $0.decode("id", as: UUID.self).uuidString }
 

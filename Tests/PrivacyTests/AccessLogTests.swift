@@ -36,6 +36,26 @@ import TestSupport
         #expect(try scenario.expect(200, "GET", "/v1/me/access-log", as: cast.sponsor).items().isEmpty)
     }
 
+    @Test func readsOfReviewsByTheSponsorAreRecorded() throws {
+        let cast = try Cast(Scenario())
+        let scenario = cast.scenario
+        let id = try scenario.entryId(of: cast.owner, ["kind": "amend", "title": "Call my brother", "fields": ["person": "Jo"]])
+        try scenario.share(id, through: cast.sponsorshipId, access: "comment", as: cast.owner)
+        let review = try scenario.expect(201, "POST", "/v1/entries/\(id)/reviews", as: cast.owner,
+                                         json: ["sponsorshipId": cast.sponsorshipId])
+        let reviewId = try #require(try review.json()["id"] as? String)
+        try scenario.expect(200, "GET", "/v1/entries/\(id)/reviews", as: cast.owner)
+        try scenario.expect(200, "GET", "/v1/reviews/\(reviewId)", as: cast.owner)
+        try scenario.expect(200, "GET", "/v1/entries/\(id)/reviews", as: cast.sponsor)
+        try scenario.expect(200, "GET", "/v1/reviews/\(reviewId)", as: cast.sponsor)
+        try scenario.expect(404, "GET", "/v1/entries/\(id)/reviews", as: cast.stranger)
+        let log = try scenario.expect(200, "GET", "/v1/entries/\(id)/access-log", as: cast.owner)
+        #expect(try log.whats() == ["reviews", "reviews"])
+        let export = try scenario.expect(200, "POST", "/v1/me/export", as: cast.owner, json: ["password": password]).json()
+        let entry = try #require((export["entries"] as? [[String: Any]])?.first { $0["id"] as? String == id })
+        #expect((entry["reviews"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [reviewId])
+    }
+
     @Test func aPageOfSharedRecordsExactlyTheEntriesItShowsInOneStatement() throws {
         let cast = try Cast(Scenario())
         let ids = try (0..<3).map { try cast.entry("Entry \($0)") }

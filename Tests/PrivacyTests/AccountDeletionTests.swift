@@ -26,7 +26,7 @@ import TestSupport
         _ = try scenario.inviteCode(by: cast.sponsor, role: "sponsor")
         let email = "alex-\(UUID().uuidString.prefix(8).lowercased())@example.org"
         let (token, _) = try scenario.app.register(email: email, displayName: "Alex again")
-        let leaver = User(name: "Alex", id: "", token: token)
+        let leaver = User(token: token, id: "")
         let leaverEntry = try scenario.entryId(of: leaver, ["kind": "journal", "title": "Leaver-secret-title"])
         let login = try scenario.expect(200, "POST", "/v1/auth/login", json: ["email": email, "password": password])
         let secondToken = try #require(try login.json()["token"] as? String)
@@ -38,7 +38,7 @@ import TestSupport
 
         // Every session died at once.
         try scenario.expect(401, "GET", "/v1/me", as: cast.sponsor)
-        try scenario.expect(401, "GET", "/v1/me", as: User(name: "", id: "", token: secondToken))
+        try scenario.expect(401, "GET", "/v1/me", as: User(token: secondToken, id: ""))
         // The thread keeps its shape: a tombstone without an author, the answer still under it.
         let thread = try scenario.expect(200, "GET", "/v1/entries/\(entry)/comments", as: cast.owner).items()
         #expect(thread.count == 2)

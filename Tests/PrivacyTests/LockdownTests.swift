@@ -40,8 +40,8 @@ import TestSupport
         let (token, _) = try scenario.app.register(email: email, displayName: "Pat")
         let login = try scenario.expect(200, "POST", "/v1/auth/login", json: ["email": email, "password": password])
         let otherToken = try #require(try login.json()["token"] as? String)
-        let pat = User(name: "Pat", id: "", token: token)
-        let patElsewhere = User(name: "Pat", id: "", token: otherToken)
+        let pat = User(token: token, id: "")
+        let patElsewhere = User(token: otherToken, id: "")
         _ = try scenario.sponsorship(sponsor: sponsor, sponsee: pat)
 
         let answer = try scenario.expect(

@@ -2,19 +2,6 @@ import App
 import Foundation
 import Postgres
 
-/// A user of a scenario: display name, id and bearer token.
-public struct User: Sendable {
-    public let name: String
-    public let id: String
-    public let token: String
-
-    public init(name: String, id: String, token: String) {
-        self.name = name
-        self.id = id
-        self.token = token
-    }
-}
-
 /// A running application with the steps the tests repeat: registering users, linking
 /// sponsors, writing and sharing entries. Every step goes through the HTTP API, over a real
 /// socket, and checks its status.
@@ -35,7 +22,7 @@ public final class Scenario: Sendable {
         }
     }
 
-    public var pool: PostgresPool { app.pool }
+    public var pool: PostgresPool { app.ownerPool }
 
     /// Sends a request on a connection of its own; `json` is serialised as the body (a
     /// `String` is sent as is).
@@ -64,7 +51,7 @@ public final class Scenario: Sendable {
 
     public func register(_ name: String) throws -> User {
         let (token, id) = try app.register(displayName: name)
-        return User(name: name, id: id.uuidString, token: token)
+        return User(token: token, id: id.uuidString)
     }
 
     /// A new invite code made by `inviter`, who takes `role`.
@@ -104,12 +91,14 @@ public final class Scenario: Sendable {
     public func race<Result: Sendable>(
         _ count: Int, behind lock: PostgresQuery, _ work: @escaping @Sendable (Int) -> Result
     ) throws -> [Result] {
-        let pool = pool
+        // The lock is the owner's (past row-level security); the waiters are counted as the
+        // runtime role, which sees its own sessions' wait events.
+        let (pool, watcher) = (pool, app.pool)
         let running = try pool.withTransaction { connection in
             try connection.execute(lock)
             let running = Concurrently.start(count, work)
             let deadline = Date().addingTimeInterval(10)
-            while try pool.query("""
+            while try watcher.query("""
                 SELECT count(*) AS waiting FROM pg_stat_activity
                 WHERE datname = current_database() AND wait_event_type = 'Lock'
                 """)[0].decode("waiting", as: Int.self) < count, Date() < deadline {

@@ -31,7 +31,7 @@ public final class TestApp: Sendable {
         configuration.loginFailedHashesPerSecond = 10_000  // tests of the failed-hash budget lower it
 
         configure(&configuration)
-        application = Application(configuration: configuration, logger: logs.logger())
+        application = try Application(configuration: configuration, logger: logs.logger())
         try application.start()
     }
 
@@ -39,6 +39,9 @@ public final class TestApp: Sendable {
 
     public var port: Int { application.port }
     public var pool: PostgresPool { application.pool }
+    /// The schema owner's pool, for tests that arrange or inspect rows directly: it is not
+    /// subject to row-level security, as the application's runtime role is.
+    public var ownerPool: PostgresPool { database.pool }
     public var configuration: AppConfiguration { application.configuration }
 
     /// A new connection to the application.

@@ -6,7 +6,9 @@
 --   sponsorships       n is the active sponsee of n % 10000 + 1; every 10th user also has an
 --                      ended sponsorship with (n + 1) % 10000 + 1
 --   entries            100 per user, every kind, updated over the past year
---   shares             30 % of each user's entries with their active sponsor, read or comment
+--   shares             30 % of each user's entries with their active sponsor, read or comment,
+--                      and every amend e with e % 10 = 3 for comment
+--   comments           5 on every shared amend e with e % 100 = 3 (10,000 threads), by its sponsor
 --
 -- Idempotent: it deletes the previous bench users (and, by cascade, everything of theirs) first.
 
@@ -67,8 +69,13 @@ SELECT md5('bench-entry-' || e)::uuid, md5('bench-sponsorship-' || ((e - 1) / 10
        md5('bench-user-' || ((e - 1) / 100 + 1))::uuid,
        CASE WHEN e % 2 = 0 THEN 'read' ELSE 'comment' END, now() - interval '10 days'
 FROM generate_series(1, 1000000) AS e
-WHERE e % 10 < 3;
+WHERE e % 10 < 3 OR e % 10 = 3;
+
+INSERT INTO comments (entry_id, author_id, entry_version, body, created_at)
+SELECT md5('bench-entry-' || e)::uuid, md5('bench-user-' || ((e - 1) / 100 + 1) % 10000 + 1)::uuid, 1,
+       'A thought on this amend, number ' || c || '.', now() - interval '5 days' + c * interval '1 hour'
+FROM generate_series(3, 1000000, 100) AS e, generate_series(1, 5) AS c;
 
 COMMIT;
 
-ANALYZE users, sessions, sponsorships, entries, shares;
+ANALYZE users, sessions, sponsorships, entries, shares, comments;

@@ -1,4 +1,5 @@
 import Auth
+import Browser
 import Comments
 import Entries
 import HTTPServer
@@ -6,6 +7,7 @@ import Logging
 import Permissions
 import Postgres
 import Privacy
+import Reviews
 import Sponsorships
 import Web
 
@@ -24,8 +26,9 @@ public final class Application: Sendable {
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
 
+    /// Throws when the browser app's files cannot be loaded.
     /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
-    public init(configuration: AppConfiguration, logger: Logger) {
+    public init(configuration: AppConfiguration, logger: Logger) throws {
         guard let secret = configuration.serverSecret else {
             preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
         }
@@ -39,8 +42,7 @@ public final class Application: Sendable {
         let authenticator = Authenticator(
             settings: SessionSettings(
                 idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
-            cookie: SessionCookie(origin: publicOrigin),
-            logger: logger)
+            cookie: SessionCookie(origin: publicOrigin), actingUserSetting: AppConfiguration.actingUserSetting)
         let builder = RouterBuilder(
             logger: logger, pool: pool, authenticator: authenticator,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
@@ -59,6 +61,7 @@ public final class Application: Sendable {
         EntryRoutes(policy: policy).register(on: v1)
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
+        ReviewRoutes(policy: policy, logger: logger).register(on: v1)
         AccessLogRoutes(policy: policy).register(on: v1)
         PrivacyRoutes(
             account: AccountData(authenticator: authenticator),
@@ -69,6 +72,7 @@ public final class Application: Sendable {
         ).register(on: v1)
         accessLogPurger = AccessLogPurger(
             pool: pool, retention: .seconds(configuration.accessLogRetentionDays * 24 * 60 * 60), logger: logger)
+        BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
     }
@@ -115,7 +119,7 @@ extension AppConfiguration {
         PostgresConfiguration(
             connectionString: databaseURL, poolSize: databasePoolSize, acquireTimeout: databaseAcquireTimeout,
             searchPath: Self.schema, statementTimeout: databaseStatementTimeout, lockTimeout: databaseLockTimeout,
-            idleInTransactionTimeout: databaseIdleInTransactionTimeout)
+            idleInTransactionTimeout: databaseIdleInTransactionTimeout, actingUserSetting: Self.actingUserSetting)
     }
 
     /// Auth's share of the settings.
@@ -146,6 +150,8 @@ extension AppConfiguration {
         server.headTimeout = headTimeout
         server.idleTimeout = idleTimeout
         server.bodyMinimumBytesPerSecond = bodyMinimumBytesPerSecond
+        server.bodyTimeout = bodyTimeout
+        server.maxUploadsPerClient = maxUploadsPerClient
         server.drainTimeout = drainTimeout
         server.errorResponse = { status, head in HTTPError.transportResponse(status: status, head: head) }
         return server

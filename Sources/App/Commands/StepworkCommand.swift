@@ -1,3 +1,5 @@
+import Crypto
+import Encryption
 import Foundation
 import HTTPServer
 import Logging
@@ -29,7 +31,7 @@ public enum StepworkCommand {
         case .version:
             print("stepwork \(version)")
             return 0
-        case .serve, .migrate, .seed:
+        case .serve, .migrate, .seed, .newKey:
             break
         }
 
@@ -49,6 +51,9 @@ public enum StepworkCommand {
                 return try self.migrate(configuration, statusOnly: statusOnly, logger: logger)
             case .seed(let files, _):
                 return try seed(configuration, files: files, logger: logger)
+            case .newKey:
+                print(try newKeyLine(keyFile: configuration.keyFile))
+                return 0
             case .help, .version:
                 return 0
             }
@@ -66,11 +71,12 @@ public enum StepworkCommand {
         var configuration = configuration
         do {
             configuration.serverSecret = try ServerSecret.load(file: configuration.secretFile)
+            configuration.keyRing = try KeyRing.load(file: configuration.keyFile)
         } catch {
             throw CommandFailure(error.description)
         }
         TerminationSignals.block()
-        let application = Application(configuration: configuration, logger: logger)
+        let application = try Application(configuration: configuration, logger: logger)
         try requireDatabase(application.pool, variable: "STEPWORK_DATABASE_URL")
         if migrate {
             let owner = try ownerPool(configuration, logger: logger)
@@ -123,9 +129,11 @@ public enum StepworkCommand {
     /// Runs each seed file in a transaction of its own; the files make themselves idempotent.
     private static func seed(_ configuration: AppConfiguration, files: [String], logger: Logger) throws -> Int32 {
         let urls = try files.isEmpty ? defaultSeedFiles() : files.map { URL(fileURLWithPath: $0) }
-        let pool = makePool(configuration.databaseURL, configuration, logger: logger)
+        // Demo data is written by the schema owner, as migrations are: it belongs to many users,
+        // which row-level security would not let the runtime role write.
+        let pool = makePool(configuration.migrationDatabaseURL, configuration, logger: logger)
         defer { pool.close() }
-        try requireDatabase(pool, variable: "STEPWORK_DATABASE_URL")
+        try requireDatabase(pool, variable: migrateVariable(configuration))
         for url in urls {
             guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
                 throw CommandFailure("cannot read seed file \(url.path)")
@@ -138,6 +146,24 @@ public enum StepworkCommand {
             print("seeded  \(url.lastPathComponent)")
         }
         return 0
+    }
+
+    /// A key file line `v<N>:<64 hex digits>` with a fresh key: version 1 while `keyFile` does
+    /// not exist or holds no key, else one above its newest (so `stepwork keys new >> FILE`
+    /// adds the next key).
+    static func newKeyLine(keyFile: String) throws -> String {
+        var newest = 0
+        if FileManager.default.fileExists(atPath: keyFile) {
+            do {
+                newest = try KeyRing.loadIfAny(file: keyFile)?.newestVersion ?? 0
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            guard newest < KeyRing.versionRange.upperBound else {
+                throw CommandFailure("\(KeyRing.fileVariable): \(keyFile): v\(newest) is the last version")
+            }
+        }
+        return KeyRing.line(version: newest + 1, key: try SymmetricKey.random())
     }
 
     private static func defaultSeedFiles() throws -> [URL] {

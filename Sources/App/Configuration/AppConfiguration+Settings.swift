@@ -29,6 +29,9 @@ extension AppConfiguration {
             .init("idleTimeoutSeconds", "STEPWORK_IDLE_TIMEOUT_SECONDS", \.idleTimeout, .seconds(in: 0.01...3600)),
             .init("bodyMinimumBytesPerSecond", "STEPWORK_BODY_MIN_BYTES_PER_SECOND", \.bodyMinimumBytesPerSecond,
                   .integer(in: 1...1_073_741_824)),
+            .init("bodyTimeoutSeconds", "STEPWORK_BODY_TIMEOUT_SECONDS", \.bodyTimeout, .seconds(in: 0.01...3600)),
+            .init("maxUploadsPerClient", "STEPWORK_MAX_UPLOADS_PER_CLIENT", \.maxUploadsPerClient,
+                  .integer(in: 1...1_000_000)),
             .init("drainTimeoutSeconds", "STEPWORK_DRAIN_TIMEOUT_SECONDS", \.drainTimeout, .seconds(in: 0...3600)),
             .init("logLevel", "STEPWORK_LOG_LEVEL", \.logLevel, .logLevel),
             .init("passwordHashCost", "STEPWORK_PASSWORD_HASH_COST", \.passwordHashCost,
@@ -56,6 +59,7 @@ extension AppConfiguration {
             .init("inviteAcceptMaxFailuresPerAddress", "STEPWORK_INVITE_ACCEPT_MAX_FAILURES_PER_ADDRESS",
                   \.inviteAcceptMaxFailuresPerAddress, .integer(in: 1...1_000_000)),
             .init("secretFile", "STEPWORK_SECRET_FILE", \.secretFile, .filePath),
+            .init("keyFile", "STEPWORK_KEY_FILE", \.keyFile, .filePath),
             .init("trustedProxies", "STEPWORK_TRUSTED_PROXIES", \.trustedProxies, .addressRanges),
             .init("publicOrigin", "STEPWORK_PUBLIC_ORIGIN", \.publicOrigin, .origin),
         ]

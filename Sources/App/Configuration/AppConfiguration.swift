@@ -1,3 +1,4 @@
+import Encryption
 import Web
 import Logging
 
@@ -8,6 +9,8 @@ import Logging
 public struct AppConfiguration: Sendable, Equatable {
     /// The PostgreSQL schema of Stepwork's tables (created by `Migrations/0001_schema.sql`).
     public static let schema = "stepwork"
+    /// The setting through which row-level security learns the caller (`Migrations/0009_row_level_security.sql`).
+    public static let actingUserSetting = "stepwork.user_id"
 
     // MARK: PostgreSQL
 
@@ -54,8 +57,12 @@ public struct AppConfiguration: Sendable, Equatable {
     public var headTimeout = Duration.seconds(10)
     /// Time an idle keep-alive connection stays open.
     public var idleTimeout = Duration.seconds(15)
-    /// Slowest accepted body upload, in bytes per second.
+    /// Slowest accepted body upload, in bytes per second (payload only).
     public var bodyMinimumBytesPerSecond = 1024
+    /// Time a client has to send a whole request body, however steadily.
+    public var bodyTimeout = Duration.seconds(60)
+    /// Requests whose body is still arriving, per client address (IPv6: per `/64`); beyond that `503`.
+    public var maxUploadsPerClient = 8
     /// Time in-flight requests get to finish after SIGTERM/SIGINT.
     public var drainTimeout = Duration.seconds(10)
 
@@ -105,6 +112,11 @@ public struct AppConfiguration: Sendable, Equatable {
     public var secretFile = ".data/secret"
     /// The server secret: `serve` loads it from `secretFile`; tests set one directly.
     public var serverSecret: ServerSecret?
+    /// The file of the key-encryption keys (data at rest); `serve` and `stepwork keys` read it.
+    public var keyFile = ".data/keys"
+    /// The key-encryption keys: `serve` loads them from `keyFile` at start, so a missing or bad
+    /// key file stops it before it serves.
+    public var keyRing: KeyRing?
     /// Peers whose `X-Forwarded-For` names the client; none by default.
     public var trustedProxies: [IPNetwork] = []
 

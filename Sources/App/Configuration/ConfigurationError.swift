@@ -11,7 +11,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case unreadableFile(file: String, reason: String)
     /// A configuration file is not a JSON object.
     case malformedFile(file: String, reason: String)
-    /// The server secret's file is missing, too widely readable, or not a long enough hex line.
+    /// A secret's file (the server secret, the key-encryption keys) is missing, open to group or
+    /// others, or not of its form.
     case invalidSecretFile(variable: String, file: String, problem: String)
     /// The command line's `--config` option is incomplete or repeated.
     case invalidArgument(option: String, problem: String)

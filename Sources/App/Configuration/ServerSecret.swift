@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// The server secret behind keyed hashes (throttle subjects): at least 32 bytes, read from
-/// `STEPWORK_SECRET_FILE`, which holds one line of at least 64 hex digits and must not be
-/// readable by group or others. Never printed.
+/// `STEPWORK_SECRET_FILE`, which holds one line of at least 64 hex digits and must be neither
+/// readable nor writable by group or others. Never printed.
 public struct ServerSecret: Sendable, Equatable, CustomStringConvertible {
     /// The fewest bytes (64 hex digits) a secret may have.
     public static let minimumByteCount = 32
@@ -18,19 +18,12 @@ public struct ServerSecret: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads and checks `file`; the error names the variable, the file and the problem.
     public static func load(file: String) throws(ConfigurationError) -> ServerSecret {
-        func problem(_ text: String) -> ConfigurationError {
-            .invalidSecretFile(variable: "STEPWORK_SECRET_FILE", file: file, problem: text)
-        }
-        var status = stat()
-        guard stat(file, &status) == 0 else { throw problem(String(cString: strerror(errno))) }
-        guard status.st_mode & (S_IRGRP | S_IROTH) == 0 else {
-            throw problem("readable by group or others (chmod 600 it)")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else { throw problem("cannot be read") }
-        var text = String(decoding: data, as: UTF8.self)
+        var text = try SecretFile.read(file, variable: "STEPWORK_SECRET_FILE")
         if text.hasSuffix("\n") { text.removeLast() }
         guard let bytes = Hex.decode(text), let secret = ServerSecret(bytes: bytes) else {
-            throw problem("not one line of at least \(2 * minimumByteCount) hex digits (an even number)")
+            throw .invalidSecretFile(
+                variable: "STEPWORK_SECRET_FILE", file: file,
+                problem: "not one line of at least \(2 * minimumByteCount) hex digits (an even number)")
         }
         return secret
     }

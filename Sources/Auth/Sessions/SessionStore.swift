@@ -27,18 +27,24 @@ struct SessionStore: Sendable {
         return try SessionRecord(row: rows[0])
     }
 
-    /// The live session of a token digest.
-    func find(tokenDigest: String, on connection: PostgresConnection) throws -> Lookup? {
-        try connection.query("""
-            SELECT id, user_id, last_used_at < now() - make_interval(secs => \(touchSeconds)) AS stale
-            FROM sessions
-            WHERE token_hash = \(tokenDigest) AND expires_at > now()
-              AND last_used_at > now() - make_interval(secs => \(idleSeconds))
-            """).first.map { row throws(PostgresError) in
-            Lookup(
-                caller: Caller(userId: try row.decode("user_id"), sessionId: try row.decode("id")),
-                needsTouch: try row.decode("stale"))
-        }
+    /// The live session of a token digest. The same statement sets `actingUserSetting` (for
+    /// row-level security) to the session's user, or to `""` when there is none, so the
+    /// request's later statements run on the caller's behalf without another round trip.
+    func find(tokenDigest: String, actingUserSetting: String, on connection: PostgresConnection) throws -> Lookup? {
+        let row = try connection.query("""
+            WITH live AS (
+                SELECT id, user_id, last_used_at < now() - make_interval(secs => \(touchSeconds)) AS stale
+                FROM sessions
+                WHERE token_hash = \(tokenDigest) AND expires_at > now()
+                  AND last_used_at > now() - make_interval(secs => \(idleSeconds))
+            )
+            SELECT live.id, live.user_id, live.stale,
+                   set_config(\(actingUserSetting), coalesce(live.user_id::text, ''), false) AS acting
+            FROM (VALUES (1)) AS one LEFT JOIN live ON true
+            """)[0]
+        connection.noteActing(as: try row.decode("acting"))
+        guard let id: UUID = try row.decode("id") else { return nil }
+        return Lookup(caller: Caller(userId: try row.decode("user_id"), sessionId: id), needsTouch: try row.decode("stale"))
     }
 
     /// Why `find` found nothing for a digest: an expired session, or none at all.

@@ -12,18 +12,21 @@ public struct HTTPRequestParser: Sendable {
         case complete(HTTPRequestHead, body: [UInt8])
     }
 
+    /// `metadata`: bytes of chunk extensions (and size padding) so far; `bytes`: of trailer fields.
     private enum State: Sendable {
         case head(scanned: Int)
         case body(HTTPRequestHead, body: [UInt8], remaining: Int)
-        case chunkSize(HTTPRequestHead, body: [UInt8])
-        case chunkData(HTTPRequestHead, body: [UInt8], remaining: Int)
-        case chunkDataEnd(HTTPRequestHead, body: [UInt8])
-        case trailers(HTTPRequestHead, body: [UInt8], bytes: Int)
+        case chunkSize(HTTPRequestHead, body: [UInt8], metadata: Int)
+        case chunkData(HTTPRequestHead, body: [UInt8], remaining: Int, metadata: Int)
+        case chunkDataEnd(HTTPRequestHead, body: [UInt8], metadata: Int)
+        case trailers(HTTPRequestHead, body: [UInt8], bytes: Int, metadata: Int)
     }
 
     public let limits: HTTPParserLimits
     private var state = State.head(scanned: 0)
     private static let maxChunkLineBytes = 4096
+    /// Hex digits a chunk size may have (`chunkSize` refuses more significant ones).
+    private static let maxSizeDigits = 15
 
     public init(limits: HTTPParserLimits = HTTPParserLimits()) { self.limits = limits }
 
@@ -35,6 +38,23 @@ public struct HTTPRequestParser: Sendable {
     /// Whether the parser is reading a body.
     public var isReadingBody: Bool {
         if case .head = state { false } else { true }
+    }
+
+    /// The `Content-Length` of the body being read; nil for a chunked one and between requests.
+    public var declaredBodyBytes: Int? {
+        if case .body(_, let body, let remaining) = state { body.count + remaining } else { nil }
+    }
+
+    /// Payload bytes of the body being read so far (de-chunked: no sizes, extensions or
+    /// trailers); 0 between requests.
+    public var receivedBodyBytes: Int {
+        switch state {
+        case .head:
+            0
+        case .body(_, let body, _), .chunkSize(_, let body, _), .chunkData(_, let body, _, _),
+             .chunkDataEnd(_, let body, _), .trailers(_, let body, _, _):
+            body.count
+        }
     }
 
     public mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (consumed: Int, event: Event?) {
@@ -50,22 +70,30 @@ public struct HTTPRequestParser: Sendable {
             state = .body(head, body: body, remaining: remaining - take)
             return (take, nil)
 
-        case .chunkSize(let head, let body):
+        case .chunkSize(let head, let body, let metadata):
             guard let lineEnd = try Self.lineEnd(in: bytes, limit: Self.maxChunkLineBytes, tooLong: .badRequest("chunk line too long"))
             else { return (0, nil) }
-            let size = try Self.chunkSize(UnsafeBufferPointer(rebasing: bytes[..<lineEnd]))
+            let (size, digits) = try Self.chunkSize(UnsafeBufferPointer(rebasing: bytes[..<lineEnd]))
             guard size <= limits.maxBodyBytes - body.count else { throw .bodyTooLarge }
-            state = size == 0 ? .trailers(head, body: body, bytes: 0) : .chunkData(head, body: body, remaining: size)
+            // Whatever is not the size itself (extensions, padding zeros) is metadata, bounded
+            // per request: many short lines must not add up to an endless body.
+            let total = metadata + lineEnd - min(digits, Self.maxSizeDigits)
+            guard total <= limits.maxChunkMetadataBytes else { throw .badRequest("chunk extensions over the limit") }
+            state = size == 0
+                ? .trailers(head, body: body, bytes: 0, metadata: total)
+                : .chunkData(head, body: body, remaining: size, metadata: total)
             return (lineEnd + 2, nil)
 
-        case .chunkData(let head, var body, let remaining):
+        case .chunkData(let head, var body, let remaining, let metadata):
             state = .head(scanned: 0)  // as for `.body`: append without copying
             let take = min(remaining, bytes.count)
             body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<take]))
-            state = take == remaining ? .chunkDataEnd(head, body: body) : .chunkData(head, body: body, remaining: remaining - take)
+            state = take == remaining
+                ? .chunkDataEnd(head, body: body, metadata: metadata)
+                : .chunkData(head, body: body, remaining: remaining - take, metadata: metadata)
             return (take, nil)
 
-        case .chunkDataEnd(let head, let body):
+        case .chunkDataEnd(let head, let body, let metadata):
             guard bytes.count >= 2 else {
                 if let first = bytes.first, first != UInt8(ascii: "\r") { throw .badRequest("chunk data not followed by CRLF") }
                 return (0, nil)
@@ -73,11 +101,12 @@ public struct HTTPRequestParser: Sendable {
             guard bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") else {
                 throw .badRequest("chunk data not followed by CRLF")
             }
-            state = .chunkSize(head, body: body)
+            state = .chunkSize(head, body: body, metadata: metadata)
             return (2, nil)
 
-        case .trailers(let head, let body, let seen):
-            guard let lineEnd = try Self.lineEnd(in: bytes, limit: limits.maxHeadBytes - seen, tooLong: .headTooLarge)
+        case .trailers(let head, let body, let seen, let metadata):
+            let limit = min(limits.maxHeadBytes, limits.maxChunkMetadataBytes - metadata) - seen
+            guard let lineEnd = try Self.lineEnd(in: bytes, limit: limit, tooLong: .headTooLarge)
             else { return (0, nil) }
             if lineEnd == 0 {
                 state = .head(scanned: 0)
@@ -87,7 +116,7 @@ public struct HTTPRequestParser: Sendable {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0,
                   line[..<colon].allSatisfy(ByteClass.isToken), line[(colon + 1)...].allSatisfy(ByteClass.isFieldValue)
             else { throw .badRequest("malformed trailer field") }
-            state = .trailers(head, body: body, bytes: seen + lineEnd + 2)
+            state = .trailers(head, body: body, bytes: seen + lineEnd + 2, metadata: metadata)
             return (lineEnd + 2, nil)
         }
     }
@@ -122,7 +151,7 @@ public struct HTTPRequestParser: Sendable {
             body.reserveCapacity(min(length, 64 * 1024))
             state = .body(parsed.head, body: body, remaining: length)
         case .chunked:
-            state = .chunkSize(parsed.head, body: [])
+            state = .chunkSize(parsed.head, body: [], metadata: 0)
         }
         return (end, .head(parsed.head, expectsContinue: parsed.expectsContinue))
     }
@@ -168,14 +197,15 @@ public struct HTTPRequestParser: Sendable {
         return nil
     }
 
-    /// `1*HEXDIG [ chunk-ext ]`; the size must fit comfortably in an `Int`.
-    private static func chunkSize(_ line: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> Int {
+    /// `1*HEXDIG [ chunk-ext ]`: the size, which must fit comfortably in an `Int`, and how many
+    /// hex digits (leading zeros too) it was written with.
+    private static func chunkSize(_ line: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (size: Int, digits: Int) {
         var size = 0
         var digits = 0
         var index = 0
         while index < line.count, let value = ByteClass.hexValue(line[index]) {
             if size > 0 || value > 0 { digits += 1 }
-            guard digits <= 15 else { throw .badRequest("chunk size too large") }
+            guard digits <= maxSizeDigits else { throw .badRequest("chunk size too large") }
             size = size << 4 | value
             index += 1
         }
@@ -188,6 +218,6 @@ public struct HTTPRequestParser: Sendable {
                   rest.allSatisfy(ByteClass.isFieldValue)
             else { throw .badRequest("malformed chunk extension") }
         }
-        return size
+        return (size, index)
     }
 }

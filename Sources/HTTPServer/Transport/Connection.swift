@@ -20,6 +20,9 @@ final class Connection {
     /// Distinguishes this connection from a later one that reuses the same descriptor.
     let serial: UInt64
     let remoteAddress: String
+    /// The capped allowance this connection counts against: open connections, or the few
+    /// taken beyond that cap only to answer `503` and linger.
+    let slot: SharedAllowance
     var parser: HTTPRequestParser
     var phase = Phase.reading
     /// Bytes read but not yet consumed by the parser.
@@ -39,15 +42,22 @@ final class Connection {
     var peerClosing = false
     var deadline: UInt64 = 0
     var deadlineKind = DeadlineKind.idle
-    /// Bytes of the shared body budget held for the request being read or answered.
+    /// Payload bytes of the request body being read (or answered) that are accounted for.
+    var receivedBodyBytes = 0
+    /// Bytes of the shared body budget held for them (those past `perConnectionBodyBytes`).
     var reservedBodyBytes = 0
+    /// The latest the body deadline may move to, however steadily the body arrives.
+    var bodyEndsBy: UInt64 = 0
+    /// The client under which this connection holds an upload place while its body arrives.
+    var uploadClient: String?
     /// Discarded bytes while lingering.
     var lingered = 0
 
-    init(fd: Int32, serial: UInt64, remoteAddress: String, limits: HTTPParserLimits) {
+    init(fd: Int32, serial: UInt64, remoteAddress: String, slot: SharedAllowance, limits: HTTPParserLimits) {
         self.fd = fd
         self.serial = serial
         self.remoteAddress = remoteAddress
+        self.slot = slot
         self.parser = HTTPRequestParser(limits: limits)
     }
 

@@ -24,7 +24,10 @@ final class EventLoop: @unchecked Sendable {
     private let workers: WorkerPool
     private let logger: Logger
     private let openConnections: SharedAllowance
+    /// Connections taken beyond `openConnections` only to answer `503` and linger.
+    private let refusals: SharedAllowance
     private let bodyBytes: SharedAllowance
+    private let uploads: ClientUploads
     private let listener: Int32
     private let epoll: Int32
     private let wakeup: Int32
@@ -53,14 +56,17 @@ final class EventLoop: @unchecked Sendable {
 
     init(
         listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-        workers: WorkerPool, openConnections: SharedAllowance, bodyBytes: SharedAllowance, logger: Logger
+        workers: WorkerPool, openConnections: SharedAllowance, refusals: SharedAllowance, bodyBytes: SharedAllowance,
+        uploads: ClientUploads, logger: Logger
     ) throws(SystemError) {
         self.listener = listener
         self.configuration = configuration
         self.responder = responder
         self.workers = workers
         self.openConnections = openConnections
+        self.refusals = refusals
         self.bodyBytes = bodyBytes
+        self.uploads = uploads
         self.logger = logger
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError("epoll_create1") }
@@ -168,17 +174,20 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             guard let (fd, peer) = accepted else { return }
-            guard openConnections.tryTake() else {
+            // Beyond the cap, a few more are taken only to answer 503 with a lingering close,
+            // so that a client still sending reads the answer rather than a reset.
+            let slot = openConnections.tryTake() ? openConnections : refusals.tryTake() ? refusals : nil
+            guard let slot else {
                 refuseOverCapacity(fd)
                 continue
             }
             nextSerial += 1
-            let connection = Connection(fd: fd, serial: nextSerial, remoteAddress: peer, limits: configuration.limits)
+            let connection = Connection(fd: fd, serial: nextSerial, remoteAddress: peer, slot: slot, limits: configuration.limits)
             do {
                 try register(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
             } catch {
                 Glibc.close(fd)
-                openConnections.giveBack()
+                slot.giveBack()
                 continue
             }
             if Int(fd) >= connections.count {
@@ -186,11 +195,17 @@ final class EventLoop: @unchecked Sendable {
             }
             connections[Int(fd)] = connection
             liveConnections += 1
-            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+            if slot === refusals {
+                refuse(connection, .serviceUnavailable, head: nil)
+                flush(connection)
+            } else {
+                setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
+            }
         }
     }
 
-    /// Beyond the connection cap: a best-effort `503` and close, without registering.
+    /// Beyond the connection cap and the lingering refusals: a best-effort `503` and close,
+    /// without registering.
     private func refuseOverCapacity(_ fd: Int32) {
         var bytes: [UInt8] = []
         ResponseSerializer.write(
@@ -264,11 +279,6 @@ final class EventLoop: @unchecked Sendable {
         case .awaitingResponse:
             connection.input.append(contentsOf: bytes)
         case .reading:
-            if connection.parser.isReadingBody, connection.deadlineKind == .body {
-                // Each byte buys the client 1/minimum-rate seconds more.
-                let rate = UInt64(max(1, configuration.bodyMinimumBytesPerSecond))
-                connection.deadline += UInt64(bytes.count) * 1_000_000_000 / rate
-            }
             if connection.input.isEmpty {
                 let consumed = process(bytes, on: connection)
                 if consumed < bytes.count, self.connection(connection.fd) === connection, !isClosing(connection) {
@@ -315,7 +325,7 @@ final class EventLoop: @unchecked Sendable {
     /// stay under `outputHighWater`; returns how many it consumed.
     private func process(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) -> Int {
         var offset = 0
-        while case .reading = connection.phase, connection.pendingOutputBytes < Self.outputHighWater {
+        parsing: while case .reading = connection.phase, connection.pendingOutputBytes < Self.outputHighWater {
             let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
             let wasIdle = connection.parser.isIdle
             do {
@@ -323,23 +333,24 @@ final class EventLoop: @unchecked Sendable {
                 offset += consumed
                 switch event {
                 case .head(let head, let expectsContinue)?:
-                    // The body will be held in memory: it must fit what all connections may buffer.
-                    let size = head.headers["content-length"].flatMap(Int.init) ?? configuration.limits.maxBodyBytes
-                    guard bodyBytes.tryTake(size) else {
-                        refuse(connection, .serviceUnavailable, head: head)
-                        return bytes.count
+                    connection.bodyEndsBy = now + configuration.bodyTimeout.nanoseconds
+                    setDeadline(connection, .body, after: min(configuration.headTimeout, configuration.bodyTimeout).nanoseconds)
+                    if expectsContinue {
+                        // The client waits for the 100 before it sends: its body cannot come whole.
+                        guard takeUploadPlaceIfLarge(connection, head: head) else { return bytes.count }
+                        connection.output.append(contentsOf: ResponseSerializer.continueResponse)
                     }
-                    connection.reservedBodyBytes = size
-                    if expectsContinue { connection.output.append(contentsOf: ResponseSerializer.continueResponse) }
-                    setDeadline(connection, .body, after: configuration.headTimeout.nanoseconds)
                 case .complete(let head, let body)?:
+                    endUpload(connection)
+                    guard chargeBody(body.count, on: connection, head: head) else { return bytes.count }
                     dispatch(HTTPRequest(head: head, body: body, remoteAddress: connection.remoteAddress), on: connection)
                 case nil:
+                    guard chargeBody(connection.parser.receivedBodyBytes, on: connection, head: nil) else { return bytes.count }
                     if consumed == 0 {
                         if wasIdle && !rest.isEmpty && connection.deadlineKind != .head {
                             setDeadline(connection, .head, after: configuration.headTimeout.nanoseconds)
                         }
-                        return offset
+                        break parsing
                     }
                 }
             } catch {
@@ -349,7 +360,62 @@ final class EventLoop: @unchecked Sendable {
             }
             if offset == bytes.count { break }
         }
+        // A body that did not come whole with its head is an upload in progress.
+        if case .reading = connection.phase, connection.parser.isReadingBody,
+           !takeUploadPlaceIfLarge(connection, head: nil) {
+            return bytes.count
+        }
         return offset
+    }
+
+    /// Accounts for the body's payload, `received` bytes so far: what passes the connection's
+    /// own `perConnectionBodyBytes` is taken from the shared budget as it arrives, and each new
+    /// byte buys the client 1/minimum-rate seconds, up to the body's hard deadline. If the
+    /// budget is spent, refuses the request (`503`) and returns false.
+    private func chargeBody(_ received: Int, on connection: Connection, head: HTTPRequestHead?) -> Bool {
+        let arrived = received - connection.receivedBodyBytes
+        guard arrived > 0 else { return true }
+        connection.receivedBodyBytes = received
+        let due = max(0, received - configuration.perConnectionBodyBytes) - connection.reservedBodyBytes
+        if due > 0 {
+            guard bodyBytes.tryTake(due) else {
+                logger.info("upload_refused", ["client": connection.remoteAddress, "reason": "body budget spent"])
+                refuse(connection, .serviceUnavailable, head: head)
+                return false
+            }
+            connection.reservedBodyBytes += due
+        }
+        if connection.deadlineKind == .body {
+            let rate = UInt64(max(1, configuration.bodyMinimumBytesPerSecond))
+            connection.deadline = min(connection.deadline + UInt64(arrived) * 1_000_000_000 / rate, connection.bodyEndsBy)
+        }
+        return true
+    }
+
+    /// Counts the connection's request among its client's uploads in progress (once) if its
+    /// body may need the shared budget (chunked, or declared past `perConnectionBodyBytes`); a
+    /// smaller one is bounded like a head and not counted, so that a client whose head and body
+    /// come in separate segments still gets its login through. If the client has as many
+    /// uploads as allowed, refuses the request (`503`) and returns false.
+    private func takeUploadPlaceIfLarge(_ connection: Connection, head: HTTPRequestHead?) -> Bool {
+        guard connection.uploadClient == nil,
+              connection.parser.declaredBodyBytes.map({ $0 > configuration.perConnectionBodyBytes }) ?? true
+        else { return true }
+        let client = ClientUploads.client(of: connection.remoteAddress)
+        guard uploads.tryTake(client) else {
+            logger.info("upload_refused", ["client": connection.remoteAddress, "reason": "uploads per client"])
+            refuse(connection, .serviceUnavailable, head: head)
+            return false
+        }
+        connection.uploadClient = client
+        return true
+    }
+
+    /// The body is in (or given up): the request no longer counts among its client's uploads.
+    private func endUpload(_ connection: Connection) {
+        guard let client = connection.uploadClient else { return }
+        uploads.giveBack(client)
+        connection.uploadClient = nil
     }
 
     // MARK: Answering
@@ -394,9 +460,13 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Answers with the server's own error, then closes without parsing anything after it.
+    /// Answers with the server's own error, then closes without parsing anything after it;
+    /// a body read so far is dropped at once.
     private func refuse(_ connection: Connection, _ status: HTTPStatus, head: HTTPRequestHead?) {
         connection.input = []
+        connection.parser = HTTPRequestParser(limits: configuration.limits)
+        releaseBody(connection)
+        endUpload(connection)
         ResponseSerializer.write(
             configuration.errorResponse(status, head), for: head?.method, version: .http1_1, keepAlive: false,
             date: dateCache.value, into: &connection.output)
@@ -407,6 +477,7 @@ final class EventLoop: @unchecked Sendable {
     private func releaseBody(_ connection: Connection) {
         bodyBytes.giveBack(connection.reservedBodyBytes)
         connection.reservedBodyBytes = 0
+        connection.receivedBodyBytes = 0
     }
 
     private func wantsKeepAlive(_ head: HTTPRequestHead) -> Bool {
@@ -550,8 +621,9 @@ final class EventLoop: @unchecked Sendable {
         guard self.connection(connection.fd) === connection else { return }
         connections[Int(connection.fd)] = nil
         liveConnections -= 1
-        openConnections.giveBack()
+        connection.slot.giveBack()
         releaseBody(connection)
+        endUpload(connection)
         connection.endBody()
         epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)

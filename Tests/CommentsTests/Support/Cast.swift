@@ -1,3 +1,5 @@
+import TestSupport
+
 /// One entry and a user in every role the access rules tell apart (SECURITY.md's matrix),
 /// set up through the API.
 ///

@@ -63,4 +63,42 @@ struct DeadlineTests {
             #expect(live.responder.count("/echo") == 0)
         }
     }
+
+    @Test func chunkExtensionsDoNotBuyTime() throws {
+        try LiveServer.with({
+            $0.headTimeout = .seconds(1)
+            $0.bodyMinimumBytesPerSecond = 100
+            $0.limits.maxChunkMetadataBytes = 1 << 20
+        }) { live in
+            let client = try live.client()
+            try client.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
+            // Every 50 ms a one-byte chunk with 40 bytes of extension: 940 bytes a second, but
+            // only 20 of payload, a fifth of the minimum rate.
+            let chunk = "1;" + String(repeating: "e", count: 40) + "\r\nx\r\n"
+            for _ in 0..<100 {
+                guard (try? client.send(raw: chunk)) != nil else { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            #expect(try client.readResponse().status == 408)
+            #expect(live.responder.count("/echo") == 0)
+        }
+    }
+
+    @Test func theBodyDeadlineHasAHardCapHoweverSteadyTheUpload() throws {
+        try LiveServer.with({
+            $0.headTimeout = .seconds(1)
+            $0.bodyTimeout = .seconds(2)
+            $0.bodyMinimumBytesPerSecond = 1
+        }) { live in
+            let client = try live.client()
+            try client.send(raw: "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000000\r\n\r\n")
+            // 10 KB a second, ten thousand times the minimum rate, but 1 MB would take 100 s.
+            for _ in 0..<60 {
+                guard (try? client.send(raw: String(repeating: "b", count: 1000))) != nil else { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            #expect(try client.readResponse().status == 408)
+            #expect(live.responder.count("/echo") == 0)
+        }
+    }
 }

@@ -77,4 +77,25 @@ struct ErrorAnswerTests {
             #expect(client.isClosedByPeer())
         }
     }
+
+    @Test func chunkExtensionsAndTrailersAreBoundedPerRequest() throws {
+        try LiveServer.with({ $0.limits.maxChunkMetadataBytes = 100 }) { live in
+            let head = "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            let extensionBytes = ";" + String(repeating: "e", count: 30)
+            // Each line is short; four of them together pass the cap.
+            let extensions = try live.client()
+            try extensions.send(raw: head + String(repeating: "1\(extensionBytes)\r\nx\r\n", count: 4) + "0\r\n\r\n")
+            let tooMany = try extensions.readResponse()
+            #expect(tooMany.status == 400 && tooMany.header("connection") == "close")
+            #expect(extensions.isClosedByPeer())
+            let trailers = try live.client()
+            try trailers.send(raw: head + "1\r\nx\r\n0\r\n" + String(repeating: "X-T: 0123456789012345678901234567\r\n", count: 4) + "\r\n")
+            #expect(try trailers.readResponse().status == 431)
+            #expect(trailers.isClosedByPeer())
+            let within = try live.client()
+            try within.send(raw: head + "1\(extensionBytes)\r\nx\r\n0\r\nX-T: 1\r\n\r\n")
+            #expect(try within.readResponse().bodyString == "x")
+            #expect(live.responder.count("/echo") == 1)
+        }
+    }
 }

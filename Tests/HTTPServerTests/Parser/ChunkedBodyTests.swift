@@ -70,6 +70,37 @@ struct ChunkedBodyTests {
         #expect(longLine.status == 431)
     }
 
+    @Test func extensionsAndTrailersShareOneCapPerRequest() {
+        let limits = HTTPParserLimits(maxChunkMetadataBytes: 20)
+        // ";a=0123456" is 10 bytes: two fit, the third passes the cap, though each line is short.
+        let two = ParseOutcome.of(Self.chunked("1;a=0123456\r\nx\r\n1;a=0123456\r\ny\r\n0\r\n\r\n"), limits: limits)
+        #expect(two.error == nil && two.requests.first?.bodyString == "xy")
+        let three = ParseOutcome.of(Self.chunked(String(repeating: "1;a=0123456\r\nx\r\n", count: 3)), limits: limits)
+        #expect(three.status == 400)
+        // Zeros before the size are padding like an extension.
+        let padded = ParseOutcome.of(Self.chunked(String(repeating: "0", count: 40) + "1\r\nx\r\n0\r\n\r\n"), limits: limits)
+        #expect(padded.status == 400)
+        // Trailer fields count after the extensions: 10 + 11 is over 20.
+        let trailer = ParseOutcome.of(Self.chunked("1;a=0123456\r\nx\r\n0\r\nX-T: 123456\r\n\r\n"), limits: limits)
+        #expect(trailer.status == 431)
+        let shortTrailer = ParseOutcome.of(Self.chunked("1;a=0123456\r\nx\r\n0\r\nX-T: 12\r\n\r\n"), limits: limits)
+        #expect(shortTrailer.error == nil && shortTrailer.requests.count == 1)
+    }
+
+    @Test func receivedBodyBytesCountPayloadOnly() throws {
+        var parser = HTTPRequestParser()
+        let input = Array(Self.chunked("3;ext\r\nabc\r\n2\r\nde").utf8)
+        var offset = 0
+        while offset < input.count {
+            let (consumed, _) = try input.withUnsafeBufferPointer { bytes throws(HTTPParseError) in
+                try parser.parse(UnsafeBufferPointer(rebasing: bytes[offset...]))
+            }
+            if consumed == 0 { break }
+            offset += consumed
+        }
+        #expect(parser.receivedBodyBytes == 5)
+    }
+
     @Test func theRequestAfterAChunkedOneIsParsed() {
         let outcome = ParseOutcome.of(Self.chunked("1\r\nx\r\n0\r\n\r\n") + "GET /next HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(outcome.requests.map(\.head.target) == ["/", "/next"])

@@ -46,3 +46,31 @@ SELECT c.id, c.entry_id, c.entry_version, c.parent_id, c.author_id, u.display_na
        (extract(epoch FROM c.created_at) * 1000000)::bigint AS created_micros
 FROM stepwork.comments c
 LEFT JOIN stepwork.users u ON u.id = c.author_id;
+
+-- Row-level security lets a user change only comments on entries they see, and only into
+-- comments of their own; an account's deletion must reach all its comments on other
+-- people's entries, also those it no longer sees. This does exactly that, for the acting
+-- user only.
+CREATE FUNCTION stepwork.tombstone_comments_of_acting_user() RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = stepwork, pg_temp AS $$
+    UPDATE stepwork.comments c
+    SET author_id = NULL, body = '', edited_at = NULL, deleted_at = coalesce(c.deleted_at, now())
+    WHERE c.author_id = stepwork.acting_user()
+      AND NOT EXISTS (SELECT FROM stepwork.entries e WHERE e.id = c.entry_id AND e.owner_id = c.author_id)
+$$;
+
+-- The acting user's own comments on other people's entries, also those they no longer see
+-- (the export holds everything they wrote), after `after` in id order.
+CREATE FUNCTION stepwork.comments_elsewhere_of_acting_user(after uuid, page bigint)
+RETURNS SETOF stepwork.comment_rows
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = stepwork, pg_temp AS $$
+    SELECT r.* FROM stepwork.comment_rows r
+    WHERE r.author_id = stepwork.acting_user() AND r.id > after
+      AND NOT EXISTS (SELECT FROM stepwork.entries e WHERE e.id = r.entry_id AND e.owner_id = r.author_id)
+    ORDER BY r.id
+    LIMIT page
+$$;
+REVOKE EXECUTE ON FUNCTION stepwork.tombstone_comments_of_acting_user() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION stepwork.comments_elsewhere_of_acting_user(uuid, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION stepwork.tombstone_comments_of_acting_user() TO stepwork_runtime;
+GRANT EXECUTE ON FUNCTION stepwork.comments_elsewhere_of_acting_user(uuid, bigint) TO stepwork_runtime;

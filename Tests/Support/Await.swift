@@ -2,7 +2,7 @@ import Foundation
 
 /// Polls `condition` until it holds; throws when it still does not after `limit` (a bound
 /// on a hang, not a timing assertion).
-func waitUntil(_ what: String, limit: Duration = .seconds(60), _ condition: () throws -> Bool) throws {
+public func waitUntil(_ what: String, limit: Duration = .seconds(60), _ condition: () throws -> Bool) throws {
     let clock = ContinuousClock()
     let deadline = clock.now + limit
     while try !condition() {
@@ -12,7 +12,7 @@ func waitUntil(_ what: String, limit: Duration = .seconds(60), _ condition: () t
 }
 
 /// Something a test waits for never happened.
-struct StalledTest: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "gave up waiting: \(what)" }
+public struct StalledTest: Error, CustomStringConvertible {
+    public let what: String
+    public var description: String { "gave up waiting: \(what)" }
 }

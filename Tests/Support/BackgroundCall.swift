@@ -3,11 +3,11 @@ import Foundation
 import Synchronization
 
 /// A blocking call run on a thread of its own, to be looked at while it runs and joined later.
-final class BackgroundCall<Value: Sendable>: Sendable {
+public final class BackgroundCall<Value: Sendable>: Sendable {
     private let outcome = Mutex<Result<Value, any Error>?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ body: @escaping @Sendable () throws -> Value) {
+    public init(_ body: @escaping @Sendable () throws -> Value) {
         Thread { [self] in
             let result = Result { try body() }
             outcome.withLock { $0 = result }
@@ -15,10 +15,10 @@ final class BackgroundCall<Value: Sendable>: Sendable {
         }.start()
     }
 
-    var isFinished: Bool { outcome.withLock { $0 != nil } }
+    public var isFinished: Bool { outcome.withLock { $0 != nil } }
 
     /// Waits for the call to end and returns what it returned or threw.
-    func join() throws -> Value {
+    public func join() throws -> Value {
         finished.wait()
         finished.signal()
         return try outcome.withLock { $0! }.get()

@@ -1,0 +1,34 @@
+import Auth
+import Foundation
+import Postgres
+
+/// A review as the store reads it from `stepwork.review_rows`, with its exact list position.
+struct ReviewRecord: Sendable {
+    let id: UUID
+    let entryId: UUID
+    let sponsorshipId: UUID
+    let reviewer: UserSummary
+    let requestedAt: Date
+    let requestedOnVersion: Int
+    let verdict: ReviewVerdict?
+    let note: String?
+    let decidedAt: Date?
+    let decidedOnVersion: Int?
+    let isStale: Bool
+    let position: ReviewPosition
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id")
+        entryId = try row.decode("entry_id")
+        sponsorshipId = try row.decode("sponsorship_id")
+        reviewer = UserSummary(id: try row.decode("reviewer_id"), displayName: try row.decode("reviewer_name"))
+        requestedAt = try row.decode("requested_at")
+        requestedOnVersion = try row.decode("requested_on_version")
+        verdict = try row.decode("verdict")
+        note = try row.decode("note")
+        decidedAt = try row.decode("decided_at")
+        decidedOnVersion = try row.decode("decided_on_version")
+        isStale = try row.decode("stale")
+        position = ReviewPosition(requestedAtMicros: try row.decode("requested_micros"), id: id)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// Row-level security behind `EntryAccessPolicy`: statements of the runtime role that forget
+/// their filters still see and change only what the acting user may.
+@Suite struct RowLevelSecurityTests {
+    let scenario: Scenario
+    let sam: User, alex: User, stranger: User
+    let samsPrivate: String, samsShared: String, alexs: String
+
+    init() throws {
+        scenario = try Scenario()
+        (sam, alex, stranger) = (try scenario.register("Sam"), try scenario.register("Alex"), try scenario.register("Kim"))
+        let sponsorship = try scenario.sponsorship(sponsor: alex, sponsee: sam)
+        samsPrivate = try scenario.entryId(of: sam)
+        samsShared = try scenario.entryId(of: sam)
+        alexs = try scenario.entryId(of: alex)
+        try scenario.share(samsShared, through: sponsorship, access: "comment", as: sam)
+        try scenario.expect(201, "POST", "/v1/entries/\(samsShared)/comments", as: alex, json: ["body": "A thought"])
+    }
+
+    /// Runs `body` on a runtime-role connection acting as `user` (nil: nobody), as a request does.
+    private func acting<Result>(as user: User?, _ body: (PostgresConnection) throws -> Result) throws -> Result {
+        try scenario.app.pool.withConnection { connection in
+            try connection.act(as: user?.id.lowercased() ?? "")
+            defer { _ = try? connection.act(as: "") }
+            return try body(connection)
+        }
+    }
+
+    private func entryIds(_ connection: PostgresConnection) throws -> Set<String> {
+        // Deliberately wrong: no owner filter.
+        Set(try connection.query("SELECT id FROM stepwork.entries").map { try $0.decode("id", as: UUID.self).uuidString })
+    }
+
+    @Test func anUnfilteredReadReturnsOnlyWhatTheActingUserMaySee() throws {
+        #expect(try acting(as: sam, entryIds) == [samsPrivate, samsShared])
+        #expect(try acting(as: alex, entryIds) == [alexs, samsShared])
+        #expect(try acting(as: stranger, entryIds).isEmpty)
+        #expect(try acting(as: nil, entryIds).isEmpty)
+        let comments = { (connection: PostgresConnection) in
+            try connection.query("SELECT count(*) AS n FROM stepwork.comments")[0].decode("n", as: Int.self)
+        }
+        #expect(try acting(as: alex, comments) == 1)
+        #expect(try acting(as: stranger, comments) == 0)
+        let shares = { (connection: PostgresConnection) in
+            try connection.query("SELECT count(*) AS n FROM stepwork.shares")[0].decode("n", as: Int.self)
+        }
+        #expect(try acting(as: alex, shares) == 1)
+        #expect(try acting(as: stranger, shares) == 0)
+    }
+
+    @Test func anUnfilteredWriteChangesOnlyTheActingUsersOwnRows() throws {
+        #expect(try acting(as: sam) { try $0.execute("UPDATE stepwork.entries SET title = 'Mine'") } == 2)
+        // A sponsor who may read an entry still cannot change, delete or take it: the statement
+        // that would touch it fails whole, and nothing changes.
+        #expect(throws: PostgresError.self) {
+            try acting(as: alex) { try $0.execute("UPDATE stepwork.entries SET title = 'Taken'") }
+        }
+        #expect(throws: PostgresError.self) {
+            try acting(as: alex) { try $0.execute("UPDATE stepwork.entries SET owner_id = \(UUID(uuidString: alex.id)!)") }
+        }
+        #expect(try acting(as: alex) { try $0.execute("DELETE FROM stepwork.shares") } == 0)
+        #expect(try acting(as: alex) { try $0.execute("DELETE FROM stepwork.entries WHERE owner_id <> \(UUID(uuidString: alex.id)!)") } == 0)
+        #expect(try acting(as: stranger) { try $0.execute("DELETE FROM stepwork.entries") } == 0)
+        let titles = try scenario.pool.query("SELECT title FROM stepwork.entries ORDER BY title").map { try $0.decode("title", as: String.self) }
+        #expect(titles == ["Mine", "Mine", "Today"])
+        #expect(try scenario.pool.query("SELECT count(*) AS n FROM stepwork.shares")[0].decode("n", as: Int.self) == 1)
+    }
+}
