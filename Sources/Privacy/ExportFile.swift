@@ -15,8 +15,8 @@ final class ExportFile {
     init() throws {
         var template = Array((NSTemporaryDirectory() + "/stepwork-export-XXXXXX").utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw ExportError.file(errno) }
-        unlink(String(cString: template))
+        guard fd >= 0 else { throw PrivacyError.exportFile(errno) }
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         buffer.reserveCapacity(Self.flushBytes)
     }
 
@@ -60,7 +60,7 @@ final class ExportFile {
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw ExportError.file(errno) }
+            guard written > 0 else { throw PrivacyError.exportFile(errno) }
             offset += written
         }
         length += buffer.count

@@ -35,7 +35,7 @@ struct PrivacyService: Sendable {
     /// Deletes the caller's account as API.md says, in one transaction.
     func deleteAccount(of caller: Caller, on database: PostgresLease) throws {
         try database.withTransaction { connection in
-            guard try store.lockUser(caller.userId, on: connection) else { throw HTTPError.unauthenticated() }
+            guard try store.lockUser(caller.userId, on: connection) else { throw PrivacyError.accountGone }
             _ = try store.endSponsorships(of: caller.userId, on: connection)
             try store.tombstoneComments(on: connection)
             try store.deleteAccount(caller.userId, on: connection)

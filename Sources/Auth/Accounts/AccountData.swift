@@ -12,9 +12,9 @@ public struct AccountData: Sendable {
         sessions = SessionStore(settings: authenticator.settings)
     }
 
-    /// The caller's profile; `401` should the account be gone.
+    /// The caller's profile; `AccountError.accountGone` (`401`) should the account be gone.
     public func user(of caller: Caller, on connection: PostgresConnection) throws -> UserOutput {
-        guard let user = try users.find(id: caller.userId, on: connection) else { throw HTTPError.unauthenticated() }
+        guard let user = try users.find(id: caller.userId, on: connection) else { throw AccountError.accountGone }
         return UserOutput(user)
     }
 

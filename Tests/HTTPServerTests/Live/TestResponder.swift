@@ -78,7 +78,7 @@ final class TestResponder: HTTPResponder {
         var template = Array((NSTemporaryDirectory() + "/stepwork-test-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         precondition(fd >= 0, "mkstemp failed")
-        unlink(String(cString: template))
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         let bytes = fileBytes(count)
         precondition(bytes.withUnsafeBytes { write(fd, $0.baseAddress, count) } == count, "write failed")
         return HTTPFileBody(fd: fd, length: length)
