@@ -83,7 +83,7 @@ import TestSupport
         for n in 1...250 { try scenario.entry(of: owner, ["kind": "journal", "title": "\(n)"]) }
         try scenario.expect(200, "PATCH", "/v1/entries/\(tally)", as: owner, json: ["title": "250"],
                             headers: [("If-Match", "\"1\"")])
-        let writer = Concurrently.start(1) { _ -> Int in
+        let writer = startConcurrently(1) { _ -> Int in
             var version = 2
             for n in 251...330 {
                 guard (try? scenario.call("POST", "/v1/entries", as: owner, json: ["kind": "journal", "title": "\(n)"]).status) == 201,

@@ -75,7 +75,7 @@ import TestSupport
         let cast = try Cast(Scenario())
         let scenario = cast.scenario
         let ids = try (0..<4).map { try cast.entry("Entry \($0)") }
-        let readers = Concurrently.start(12) { index -> [Int] in
+        let readers = startConcurrently(12) { index -> [Int] in
             (0..<6).map { round in
                 let id = ids[(index + round) % ids.count]
                 let target = round % 2 == 0 ? "/v1/entries/\(id)" : "/v1/entries/\(id)/comments"
@@ -83,7 +83,7 @@ import TestSupport
             }
         }
         try scenario.expect(200, "POST", "/v1/me/lockdown", as: cast.owner, json: [String: Any]())
-        let after = Concurrently.run(8) { index in
+        let after = concurrently(8) { index in
             (try? scenario.call("GET", "/v1/entries/\(ids[index % ids.count])", as: cast.sponsor).status) ?? -1
         }
         let during = readers.wait().flatMap { $0 }
