@@ -19,7 +19,7 @@ import Testing
 
         /// The world's users as this target's `User` (whose calls go through `Scenario`).
         var users: [Role: User] {
-            Dictionary(uniqueKeysWithValues: world.users.map { ($0.key, User(name: $0.key.rawValue, id: $0.value.id, token: $0.value.token)) })
+            Dictionary(uniqueKeysWithValues: world.users.map { ($0.key, User(token: $0.value.token, id: $0.value.id)) })
         }
         var entryId: String { world.entryId }
         var readSponsorship: String { world.sponsorships[.readSponsor]! }
