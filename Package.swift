@@ -38,6 +38,11 @@ let package = Package(
         .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Reviews", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(
+            name: "Privacy",
+            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Reviews", "Sponsorships", "HTTPServer", "Web",
+                           "Postgres", "Logging"],
+            swiftSettings: strict),
 
         // The browser app: static files served from memory.
         .target(name: "Browser", dependencies: ["HTTPServer", "Web"], resources: [.copy("Public")], swiftSettings: strict),
@@ -46,7 +51,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Encryption", "Logging",
-                           "Activity", "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser"],
+                           "Activity", "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser", "Privacy"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "App", "TestSupport"]),
         .testTarget(name: "ActivityTests", dependencies: ["Activity", "App", "TestSupport"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "App", "TestSupport"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Permissions", "App", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

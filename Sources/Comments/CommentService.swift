@@ -17,20 +17,25 @@ struct CommentService: Sendable {
     private let store = CommentStore()
     private let activity = ActivityRecorder()
 
-    /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
+    /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry; a
+    /// reader other than the owner is recorded in its access log in the same transaction.
     func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID, on database: PostgresLease) throws -> Page<Comment> {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
+            let access = try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
+            if access != .owner { try AccessLog.record(.comments, entry: entryId, viewer: userId, on: connection) }
             let records = try store.thread(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
             return paging.page(records.map { (Comment($0), $0.position) })
         }
     }
 
-    /// One comment: for anyone who can see its entry.
+    /// One comment: for anyone who can see its entry. A reader other than the owner is
+    /// recorded in the entry's access log (`comments`), in the same transaction.
     func comment(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            Comment(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
+            let (record, access) = try visible(id, for: userId, action: "read", locking: false, on: connection)
+            if access != .owner { try AccessLog.record(.comments, entry: record.entryId, viewer: userId, on: connection) }
+            return Comment(record)
         }
     }
 
@@ -63,7 +68,7 @@ struct CommentService: Sendable {
     func edit(_ id: UUID, body: CommentBody, by userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction { connection in
             let record = try visible(id, for: userId, action: "edit", locking: true, on: connection).record
-            guard record.author.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
+            guard record.author?.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
             guard !record.isDeleted else { throw CommentError.deleted }
             let edited = try store.edit(id, body: body, on: connection)
             logger.info("comment_edited", [
@@ -78,7 +83,7 @@ struct CommentService: Sendable {
     func delete(_ id: UUID, by userId: UUID, on database: PostgresLease) throws {
         try database.withTransaction { connection in
             let (record, access) = try visible(id, for: userId, action: "delete", locking: true, on: connection)
-            guard record.author.id == userId || access == .owner else {
+            guard record.author?.id == userId || access == .owner else {
                 throw refusal(.forbidden, "delete", of: id, by: userId)
             }
             try store.delete(id, on: connection)

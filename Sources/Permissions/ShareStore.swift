@@ -48,19 +48,12 @@ struct ShareStore: Sendable {
     /// The entry's shares that grant access (through active sponsorships), oldest first.
     func list(entryId: UUID, on connection: PostgresConnection) throws -> [Share] {
         try connection.query("""
-            SELECT s.sponsorship_id, s.access, s.granted_at, u.id AS sponsor_id, u.display_name AS sponsor_name
+            SELECT s.entry_id, s.sponsorship_id, s.access, s.granted_at, u.id AS sponsor_id, u.display_name AS sponsor_name
             FROM stepwork.shares s
             JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
             JOIN stepwork.users u ON u.id = sp.sponsor_id
             WHERE s.entry_id = \(entryId) AND sp.status = 'active'
             ORDER BY s.granted_at, s.sponsorship_id
-            """).map { row in
-            Share(
-                entryId: entryId,
-                sponsorshipId: try row.decode("sponsorship_id"),
-                sponsor: UserSummary(id: try row.decode("sponsor_id"), displayName: try row.decode("sponsor_name")),
-                access: try row.decode("access"),
-                grantedAt: try row.decode("granted_at"))
-        }
+            """).map(Share.init(row:))
     }
 }

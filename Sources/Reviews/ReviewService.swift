@@ -41,11 +41,12 @@ struct ReviewService: Sendable {
     }
 
     /// The entry's reviews, newest first: all of them for the owner, those of their own
-    /// sponsorship for a sponsor who can see the entry.
+    /// sponsorship for a sponsor who can see the entry (recorded in its access log).
     func reviews(of entryId: UUID, for userId: UUID, on database: PostgresLease) throws -> [Review] {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
         try database.withTransaction(isolation: .repeatableRead) { connection in
             let grant = try policy.requireGrant(.read, of: userId, to: entryId, on: connection, locking: false)
+            if grant.access != .owner { try AccessLog.record(.reviews, entry: entryId, viewer: userId, on: connection) }
             return try store.list(of: entryId, sponsorship: grant.sponsorshipId, on: connection).map(Review.init)
         }
     }
@@ -54,7 +55,9 @@ struct ReviewService: Sendable {
     /// see the entry.
     func review(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Review {
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            Review(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
+            let (record, access) = try visible(id, for: userId, action: "read", locking: false, on: connection)
+            if access != .owner { try AccessLog.record(.reviews, entry: record.entryId, viewer: userId, on: connection) }
+            return Review(record)
         }
     }
 
