@@ -118,7 +118,7 @@ haproxy_up() {
   cat >"$root/haproxy.cfg" <<CFG
 # written by scripts/cluster.sh
 global
-    maxconn 20000
+    maxconn 8000
     pidfile $root/haproxy.pid
     log stderr format short local0 warning
 

@@ -83,14 +83,14 @@ class Ledger:
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.attempts = []  # (monotonic time, ok)
+        self.attempts = []  # (monotonic time, ok, status: 0 for no answer)
         self.entries = []   # (phase, key, title, acknowledged id or None)
         self.comments = []  # (phase, key, acknowledged id or None)
         self.phase = "warm-up"
 
-    def attempt(self, ok):
+    def attempt(self, ok, status):
         with self.lock:
-            self.attempts.append((time.monotonic(), ok))
+            self.attempts.append((time.monotonic(), ok, status))
 
 
 class Worker(threading.Thread):
@@ -107,7 +107,7 @@ class Worker(threading.Thread):
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         status, document = self.transport.request(method, path, body, headers)
-        self.ledger.attempt(status in expect)
+        self.ledger.attempt(status in expect, status)
         return status, document
 
     def register(self):
@@ -239,9 +239,14 @@ def main():
             time.sleep(options.settle)
             ended = time.monotonic()
             with ledger.lock:
-                window = [(t, ok) for t, ok in ledger.attempts if started <= t < ended]
-            failed = [t for t, ok in window if not ok]
+                window = [a for a in ledger.attempts if started <= a[0] < ended]
+            failed = [t for t, ok, _ in window if not ok]
+            statuses = {}
+            for _, ok, status in window:
+                if not ok:
+                    statuses[status] = statuses.get(status, 0) + 1
             rows.append({"drill": name, "requests": len(window), "failed": len(failed),
+                         "statuses": " ".join(f"{k or 'none'}:{v}" for k, v in sorted(statuses.items())),
                          "recovered": (max(failed) - started) if failed else 0.0, "back": back})
         ledger.phase = "after"
     finally:
@@ -262,14 +267,14 @@ def verify(ledger, rows):
         for start in range(0, len(ids), 5000):
             chunk = ",".join(f"'{i}'" for i in ids[start:start + 5000] if _is_uuid(i))
             if chunk:
-                stored.update(r[0] for r in psql(f"SELECT id FROM stepwork.{table} WHERE id IN ({chunk})"))
+                stored.update(r[0].lower() for r in psql(f"SELECT id FROM stepwork.{table} WHERE id IN ({chunk})"))
     counts = {title: int(n) for title, n in psql(
         "SELECT title, count(*) FROM stepwork.entries WHERE title LIKE 'drill %' GROUP BY title")}
     for row in rows:
         phase = row["drill"]
         entries = [e for e in ledger.entries if e[0] == phase]
         comments = [c for c in ledger.comments if c[0] == phase]
-        acked = [e[3] for e in entries if e[3]] + [c[2] for c in comments if c[2]]
+        acked = [e[3].lower() for e in entries if e[3]] + [c[2].lower() for c in comments if c[2]]
         row["acknowledged"] = len(acked)
         row["lost"] = sum(1 for i in acked if i not in stored)
         row["gave_up"] = sum(1 for e in entries if not e[3]) + sum(1 for c in comments if not c[2])
@@ -277,10 +282,11 @@ def verify(ledger, rows):
     everything = ledger.entries
     ledger.total = {
         "acknowledged": len(acknowledged_entries) + len(acknowledged_comments),
-        "lost": sum(1 for i in [e[3] for e in acknowledged_entries] + [c[2] for c in acknowledged_comments] if i not in stored),
+        "lost": sum(1 for i in [e[3] for e in acknowledged_entries] + [c[2] for c in acknowledged_comments]
+                    if i.lower() not in stored),
         "duplicates": sum(max(counts.get(e[2], 0) - 1, 0) for e in everything),
         "attempts": len(ledger.attempts),
-        "failed": sum(1 for _, ok in ledger.attempts if not ok),
+        "failed": sum(1 for _, ok, _ in ledger.attempts if not ok),
     }
 
 
@@ -296,12 +302,13 @@ def print_table(options, ledger, rows):
     print(f"\nDrills through HAProxy {options.url}: {options.writers} writers + {options.readers} readers, "
           f"{options.down:g} s down per fault, {options.settle:g} s steady before/after; no event streams "
           "(GET /v1/events does not exist yet)")
-    header = ("drill", "requests", "failed", "recovered s", "back s", "writes acked", "lost", "gave up", "duplicates")
-    widths = (32, 9, 7, 12, 7, 13, 5, 8, 11)
+    header = ("drill", "requests", "failed", "failed by status", "recovered s", "back s", "writes acked", "lost",
+              "gave up", "duplicates")
+    widths = (30, 8, 6, 18, 11, 6, 12, 4, 7, 10)
     print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
     print("-+-".join("-" * w for w in widths))
     for row in rows:
-        cells = (row["drill"], row["requests"], row["failed"], f"{row['recovered']:.2f}", f"{row['back']:.2f}",
+        cells = (row["drill"], row["requests"], row["failed"], row["statuses"] or "-", f"{row['recovered']:.2f}", f"{row['back']:.2f}",
                  row["acknowledged"], row["lost"], row["gave_up"], row["duplicates"])
         print(" | ".join(str(c).ljust(w) for c, w in zip(cells, widths)))
     total = ledger.total

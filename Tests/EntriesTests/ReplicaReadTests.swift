@@ -10,7 +10,7 @@ import Testing
     let standby: TestCluster
     let app: TestApp
     let api: TestAPI
-    /// The standby's superuser: pauses and resumes replay.
+    /// The standby's superuser on the application's database: pauses and resumes replay, looks.
     let standbyAdmin: PostgresPool
 
     init() throws {
@@ -25,13 +25,14 @@ import Testing
         }
         let database = try TestDatabase.create(on: primary.connectionString)
         standby = try primary.startStandby()
-        standbyAdmin = PostgresPool(configuration: PostgresConfiguration(connectionString: standby.connectionString, poolSize: 1))
+        standbyAdmin = PostgresPool(configuration: PostgresConfiguration(
+            connectionString: standby.connectionString + " dbname=\(database.name)", poolSize: 1))
         let replicaURL = standby.connectionString + " dbname=\(database.name) user=\(TestDatabase.runtimeRole)"
         app = try TestApp.start(on: database) { $0.databaseReplicaURL = replicaURL }
         api = TestAPI(app: app)
     }
 
-    func ownEntries(of user: User) throws -> Set<String> {
+    func ownEntries(of user: TestSupport.User) throws -> Set<String> {
         Set(try api.send("GET", "/v1/entries?limit=100", as: user).expect(200).ids())
     }
 
@@ -73,7 +74,7 @@ import Testing
         let unseen = try app.ownerPool.query("""
             INSERT INTO stepwork.entries (owner_id, kind, title) VALUES (\(UUID(uuidString: owner.id)!), 'journal', 'behind the API')
             RETURNING id
-            """).first!.decode("id", as: UUID.self).uuidString.lowercased()
+            """).first!.decode("id", as: UUID.self).uuidString
         #expect(try ownEntries(of: owner) == [first])
 
         // The owner's own write while the replica lags: their next list read shows it.

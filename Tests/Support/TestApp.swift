@@ -20,8 +20,8 @@ public final class TestApp: Sendable {
         try TestApp(on: database, configure)
     }
 
-    private init(on database: TestDatabase?, _ configure: (inout AppConfiguration) -> Void) throws {
-        self.database = try database ?? TestDatabase.create()
+    private init(on given: TestDatabase?, _ configure: (inout AppConfiguration) -> Void) throws {
+        database = try given ?? TestDatabase.create()
         var configuration = AppConfiguration()
         configuration.databaseURL = database.runtimeConnectionString
         configuration.migrateDatabaseURL = database.connectionString
