@@ -100,7 +100,8 @@ cluster-down:
 
 ## drill: the cluster with drill settings (cheap password hashes, per-address throttles raised: every
 ## client is 127.0.0.1), then scripts/drill.py (kill -9 a server, restart the primary, stop the
-## replica, SIGTERM a server, under load; prints a table), then the cluster stops. DRILL_ARGS: --help
+## replica, SIGTERM a server, a drained rolling restart, under load; prints a table), then the
+## cluster stops. DRILL_ARGS: see scripts/drill.py --help
 DRILL_ARGS ?=
 drill:
 	swift build -c release --product stepwork

@@ -12,6 +12,8 @@
 #   scripts/cluster.sh status                what runs, and the replica's lag
 #   scripts/cluster.sh server-start N        start server N (1 or 2) when it is not running
 #   scripts/cluster.sh server-stop N [SIG]   signal server N (default TERM) and wait until it is gone
+#   scripts/cluster.sh server-roll N         rolling restart of server N: HAProxy drains it (no new
+#                                            requests; waits for its current ones), SIGTERM, start, ready
 #   scripts/cluster.sh pg-restart primary|replica
 #   scripts/cluster.sh pg-stop|pg-start primary|replica
 #   scripts/cluster.sh url|runtime-url|replica-url   connection strings (owner; runtime; runtime on the replica)
@@ -113,6 +115,27 @@ server_stop() {
   rm -f "$file"
 }
 
+# One command on HAProxy's admin socket; prints the answer.
+haproxy_command() {
+  /usr/bin/python3 -c 'import socket, sys
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall(sys.argv[2].encode() + b"\n")
+answer = b""
+while chunk := s.recv(65536): answer += chunk
+print(answer.decode(), end="")' "$root/haproxy.sock" "$1"
+}
+
+server_roll() {
+  local n=$1
+  haproxy_command "set server servers/s$n state drain" >/dev/null
+  for _ in $(seq 100); do  # its current sessions (column scur) done, within 10 s
+    [ "$(haproxy_command "show stat" | awk -F, -v s="s$n" '$1 == "servers" && $2 == s {print $5}')" = 0 ] && break
+    sleep 0.1
+  done
+  server_stop "$n" TERM
+  server_start "$n"
+  haproxy_command "set server servers/s$n state ready" >/dev/null
+}
+
 haproxy_up() {
   ensure_haproxy
   cat >"$root/haproxy.cfg" <<CFG
@@ -120,6 +143,7 @@ haproxy_up() {
 global
     maxconn 8000
     pidfile $root/haproxy.pid
+    stats socket $root/haproxy.sock mode 600 level admin
     log stderr format short local0 warning
 
 defaults
@@ -154,7 +178,7 @@ CFG
   fi
 }
 
-case "${1:?usage: cluster.sh up|down|status|server-start N|server-stop N [SIG]|pg-restart|pg-stop|pg-start primary|replica}" in
+case "${1:?usage: cluster.sh up|down|status|server-start N|server-stop N [SIG]|server-roll N|pg-restart|pg-stop|pg-start primary|replica}" in
   up)
     [ -x "$binary" ] || { echo "no release build at $binary: swift build -c release --product stepwork" >&2; exit 1; }
     mkdir -p "$root"
@@ -183,11 +207,12 @@ case "${1:?usage: cluster.sh up|down|status|server-start N|server-stop N [SIG]|p
     ;;
   server-start) server_start "${2:?server 1 or 2}" ;;
   server-stop) server_stop "${2:?server 1 or 2}" "${3:-TERM}" ;;
+  server-roll) server_roll "${2:?server 1 or 2}" ;;
   pg-start) pg_start "${2:?primary or replica}" ;;
   pg-stop) pg_stop "${2:?primary or replica}" ;;
   pg-restart) pg_stop "${2:?primary or replica}"; pg_start "$2" ;;
   url) primary_url ;;
   runtime-url) runtime_url ;;
   replica-url) replica_url ;;
-  *) echo "usage: cluster.sh up|down|status|server-start N|server-stop N [SIG]|pg-restart|pg-stop|pg-start primary|replica" >&2; exit 2 ;;
+  *) echo "usage: cluster.sh up|down|status|server-start N|server-stop N [SIG]|server-roll N|pg-restart|pg-stop|pg-start primary|replica" >&2; exit 2 ;;
 esac

@@ -15,7 +15,9 @@ The drills, one after another, each SETTLE seconds of steady load before and aft
   a) kill -9 server 1, then start it again
   b) restart the PostgreSQL primary (pg_ctl stop -m fast; start)
   c) stop the replica, then start it again
-  d) SIGTERM server 2 (a rolling restart: it drains), then start it again
+  d) SIGTERM server 2 (it drains its requests), then start it again
+  e) a rolling restart of server 1 as it should be done: HAProxy drains it first (no new
+     requests), then SIGTERM, start, and HAProxy sends it requests again
 
 Per drill: requests that failed (every attempt counts, retries included), time to recover (from
 the fault until the last failed request; 0 when none failed), acknowledged writes lost (every
@@ -183,7 +185,7 @@ def cluster(*arguments):
 
 def psql(sql):
     url = subprocess.run(CLUSTER + ["url"], check=True, capture_output=True, text=True).stdout.strip()
-    done = subprocess.run(["psql", url, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql],
+    done = subprocess.run(["psql", url, "-qAtX", "-v", "ON_ERROR_STOP=1"], input=sql,
                           check=True, capture_output=True, text=True)
     return [line.split("|") for line in done.stdout.splitlines() if line]
 
@@ -209,6 +211,7 @@ def drills(options):
          lambda: cluster("pg-start", "replica")),
         ("d) SIGTERM server 2, start it", lambda: cluster("server-stop", "2", "TERM"),
          lambda: cluster("server-start", "2")),
+        ("e) rolling restart of server 1", lambda: cluster("server-roll", "1"), None),
     ]
 
 
@@ -233,8 +236,9 @@ def main():
             ledger.phase = name
             started = time.monotonic()
             fault()
-            time.sleep(options.down)
-            repair()
+            if repair:
+                time.sleep(options.down)
+                repair()
             back = time.monotonic() - started
             time.sleep(options.settle)
             ended = time.monotonic()
