@@ -9,7 +9,8 @@ The load: WRITERS threads, each its own user (registered before the drills), loo
 and `GET /v1/entries/{id}`, and log in again every 25 operations; READERS threads only read.
 Every creating POST carries an `Idempotency-Key` (a fresh UUID per logical write) and a
 failed one (no answer, a reset, 5xx) is sent again with the same key and body until it is
-acknowledged or 20 s have passed. Logins and reads are not retried: a failure is counted.
+acknowledged or 20 s have passed. Logins and reads are not retried: a failure is counted, and
+the thread pauses 0.1 s after a failed read.
 
 The drills, one after another, each SETTLE seconds of steady load before and after:
   a) kill -9 server 1, then start it again
@@ -132,7 +133,7 @@ class Worker(threading.Thread):
         key = str(uuid.uuid4())
         deadline = time.monotonic() + RETRY_FOR_SECONDS
         pause = 0.05
-        while not self.stop.is_set() and time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # even past the end of the load: a write is finished
             status, document = self.call("POST", path, body, {"Idempotency-Key": key}, expect)
             if status in expect:
                 return key, document["id"]
@@ -160,9 +161,11 @@ class Worker(threading.Thread):
 
     def read(self, step):
         if step % 2 == 0 or not self.entry_ids:
-            self.call("GET", "/v1/entries?limit=20")
+            status, _ = self.call("GET", "/v1/entries?limit=20")
         else:
-            self.call("GET", f"/v1/entries/{self.entry_ids[-1 - step % len(self.entry_ids)]}")
+            status, _ = self.call("GET", f"/v1/entries/{self.entry_ids[-1 - step % len(self.entry_ids)]}")
+        if status != 200:
+            time.sleep(0.1)  # a client backs off after a failure rather than spinning
 
     def run(self):
         step = 0
@@ -283,6 +286,15 @@ def verify(ledger, rows):
         row["lost"] = sum(1 for i in acked if i not in stored)
         row["gave_up"] = sum(1 for e in entries if not e[3]) + sum(1 for c in comments if not c[2])
         row["duplicates"] = sum(max(counts.get(e[2], 0) - 1, 0) for e in entries)
+    drilled = {row["drill"] for row in rows}
+    outside = [e for e in ledger.entries if e[0] not in drilled]
+    outside_comments = [c for c in ledger.comments if c[0] not in drilled]
+    outside_acked = [e[3].lower() for e in outside if e[3]] + [c[2].lower() for c in outside_comments if c[2]]
+    ledger.outside = {
+        "acknowledged": len(outside_acked), "lost": sum(1 for i in outside_acked if i not in stored),
+        "gave_up": sum(1 for e in outside if not e[3]) + sum(1 for c in outside_comments if not c[2]),
+        "duplicates": sum(max(counts.get(e[2], 0) - 1, 0) for e in outside),
+    }
     everything = ledger.entries
     ledger.total = {
         "acknowledged": len(acknowledged_entries) + len(acknowledged_comments),
@@ -315,6 +327,10 @@ def print_table(options, ledger, rows):
         cells = (row["drill"], row["requests"], row["failed"], row["statuses"] or "-", f"{row['recovered']:.2f}", f"{row['back']:.2f}",
                  row["acknowledged"], row["lost"], row["gave_up"], row["duplicates"])
         print(" | ".join(str(c).ljust(w) for c, w in zip(cells, widths)))
+    outside = ledger.outside
+    cells = ("before/after the drills", "", "", "", "", "", outside["acknowledged"], outside["lost"],
+             outside["gave_up"], outside["duplicates"])
+    print(" | ".join(str(c).ljust(w) for c, w in zip(cells, widths)))
     total = ledger.total
     print(f"whole run: {total['attempts']} requests, {total['failed']} failed, {total['acknowledged']} writes "
           f"acknowledged, {total['lost']} lost, {total['duplicates']} entries stored twice")
