@@ -10,13 +10,13 @@ BENCH_PG := $(CURDIR)/.data/bench-postgres
 ## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
 export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
-run test bench-entries bench-abuse: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
+run test bench-entries bench-abuse cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 $(STEPWORK_KEY_FILE):
 	@mkdir -p $(@D) && umask 077 && { printf v1:; od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
-.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse
+.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse cluster cluster-down drill
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
@@ -90,6 +90,28 @@ bench-abuse:
 	    trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
 	    for _ in $$(seq 100); do curl -fs http://127.0.0.1:$(ABUSE_PORT)/readyz >/dev/null && break; sleep 0.2; done; \
 	    python3 scripts/bench/abuse.py http://127.0.0.1:$(ABUSE_PORT) $(ABUSE_ARGS); }
+
+## cluster: HAProxy on 127.0.0.1:8100 in front of two release servers (:8101, :8102), a PostgreSQL
+## primary and a streaming replica, all in .data/cluster (see scripts/cluster.sh: status, down, ...)
+cluster:
+	swift build -c release --product stepwork
+	scripts/cluster.sh up
+
+cluster-down:
+	scripts/cluster.sh down
+
+## drill: the cluster with drill settings (cheap password hashes, per-address throttles raised: every
+## client is 127.0.0.1), then scripts/drill.py (kill -9 a server, restart the primary, stop the
+## replica, SIGTERM a server, a drained rolling restart, under load; prints a table), then the
+## cluster stops. DRILL_ARGS: see scripts/drill.py --help
+DRILL_ARGS ?=
+drill:
+	swift build -c release --product stepwork
+	@scripts/cluster.sh down
+	@export STEPWORK_PASSWORD_HASH_COST=10 STEPWORK_HASHING_CONCURRENCY=2 STEPWORK_REGISTER_MAX_PER_ADDRESS=1000000 \
+	        STEPWORK_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000 STEPWORK_LOG_LEVEL=warning; \
+	  scripts/cluster.sh up && { /usr/bin/python3 scripts/drill.py $(DRILL_ARGS); status=$$?; \
+	  scripts/cluster.sh down; exit $$status; }
 
 ## bench-db: primary-key SELECTs, raw libpq (C) then our PostgresPool, same cluster, same load
 BENCH_THREADS ?= 8

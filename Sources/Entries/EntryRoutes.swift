@@ -20,10 +20,14 @@ public struct EntryRoutes: Sendable {
             response.headers.set("Location", "/v1/entries/\(entry.id.uuidString)")
             return response
         }
+        // The caller's own entries only: ownership decides, no share, so the replica may answer.
         routes.get("/entries") { request, context in
-            let page = try service.list(
-                of: try context.caller.userId, filter: try EntryFilter(query: request.query),
-                page: try PageRequest<EntryPosition>(query: request.query), on: context.database)
+            let userId = try context.caller.userId
+            let filter = try EntryFilter(query: request.query)
+            let paging = try PageRequest<EntryPosition>(query: request.query)
+            let page = try context.readingOwnRows { database in
+                try service.list(of: userId, filter: filter, page: paging, on: database)
+            }
             return try .json(page)
         }
         routes.get("/entries/{id}") { request, context in

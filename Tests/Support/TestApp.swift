@@ -13,12 +13,15 @@ public final class TestApp: Sendable {
 
     /// Starts an application; `configure` adjusts the settings (fast password hashing, port `0`,
     /// a random server secret and an ample failed-hash budget are already set).
-    public static func start(_ configure: (inout AppConfiguration) -> Void = { _ in }) throws -> TestApp {
-        try TestApp(configure)
+    /// On `database` when given (migrated), else on a fresh one.
+    public static func start(
+        on database: TestDatabase? = nil, _ configure: (inout AppConfiguration) -> Void = { _ in }
+    ) throws -> TestApp {
+        try TestApp(on: database, configure)
     }
 
-    private init(_ configure: (inout AppConfiguration) -> Void) throws {
-        database = try TestDatabase.create()
+    private init(on given: TestDatabase?, _ configure: (inout AppConfiguration) -> Void) throws {
+        database = try given ?? TestDatabase.create()
         var configuration = AppConfiguration()
         configuration.databaseURL = database.runtimeConnectionString
         configuration.migrateDatabaseURL = database.connectionString

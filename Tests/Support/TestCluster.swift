@@ -16,20 +16,41 @@ public final class TestCluster: Sendable {
     public static func start() throws -> TestCluster {
         let cluster = try TestCluster()
         try cluster.run("initdb", "-D", cluster.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        try cluster.configureAndStart(extra: "fsync = off\nmax_connections = 40")
+        return cluster
+    }
+
+    /// A streaming replica of this cluster (`pg_basebackup -R`, physical replication, hot
+    /// standby) in a directory of its own; the superuser may pause its replay
+    /// (`pg_wal_replay_pause()`) to make it lag.
+    public func startStandby() throws -> TestCluster {
+        let standby = try TestCluster()
+        try standby.run(
+            "pg_basebackup", "-h", directory, "-p", "5432", "-U", "postgres", "-D", standby.data, "-R",
+            "-X", "stream", "-c", "fast", "--no-sync")
+        try standby.configureAndStart(extra: "hot_standby = on")
+        return standby
+    }
+
+    /// Appends the socket settings (and `extra`) to `postgresql.conf`, then starts the server.
+    private func configureAndStart(extra: String) throws {
         let settings = """
 
             listen_addresses = ''
-            unix_socket_directories = '\(cluster.directory)'
+            unix_socket_directories = '\(directory)'
             port = 5432
-            fsync = off
-            max_connections = 40
+            \(extra)
             """
-        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: cluster.data + "/postgresql.conf"))
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
         defer { try? file.close() }
         try file.seekToEnd()
         try file.write(contentsOf: Data(settings.utf8))
-        try cluster.run("pg_ctl", "-D", cluster.data, "-l", cluster.directory + "/server.log", "-w", "-t", "60", "start")
-        return cluster
+        try run("pg_ctl", "-D", data, "-l", directory + "/server.log", "-w", "-t", "60", "start")
+    }
+
+    /// Stops the server (fast shutdown); it stays stopped.
+    public func stop() throws {
+        try run("pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
     }
 
     private init() throws {

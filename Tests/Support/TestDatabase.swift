@@ -26,17 +26,19 @@ public final class TestDatabase: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Migrations")
 
-    /// Creates the database and, if `migrated`, applies the repository's migrations to it.
-    public static func create(migrated: Bool = true, poolSize: Int = 4) throws -> TestDatabase {
-        let database = try TestDatabase(poolSize: poolSize)
+    /// Creates the database and, if `migrated`, applies the repository's migrations to it; on
+    /// the cluster of `base` (a connection string of a role that may create databases) when
+    /// given, else of `STEPWORK_TEST_DATABASE_URL`.
+    public static func create(migrated: Bool = true, poolSize: Int = 4, on base: String? = nil) throws -> TestDatabase {
+        let database = try TestDatabase(poolSize: poolSize, base: base)
         if migrated {
             try Migrator(pool: database.pool, directory: migrationsDirectory).migrate()
         }
         return database
     }
 
-    private init(poolSize: Int) throws {
-        guard let base = ProcessInfo.processInfo.environment["STEPWORK_TEST_DATABASE_URL"], !base.isEmpty else {
+    private init(poolSize: Int, base: String?) throws {
+        guard let base = base ?? ProcessInfo.processInfo.environment["STEPWORK_TEST_DATABASE_URL"], !base.isEmpty else {
             throw TestEnvironmentError("""
                 STEPWORK_TEST_DATABASE_URL is not set: run `make test`, or `scripts/pg.sh up $PWD/.data/test-postgres` \
                 and export STEPWORK_TEST_DATABASE_URL="$(scripts/pg.sh url $PWD/.data/test-postgres)"

@@ -17,6 +17,8 @@ import Web
 public final class Application: Sendable {
     public let configuration: AppConfiguration
     public let pool: PostgresPool
+    /// The streaming replica's reads, when `databaseReplicaURL` is set.
+    private let replica: ReplicaReads?
     public let router: Router
     private let server: HTTPServer
     /// Deletes access log rows past the retention, on a thread of its own while serving.
@@ -37,6 +39,7 @@ public final class Application: Sendable {
         self.configuration = configuration
         self.logger = logger
         pool = PostgresPool(configuration: configuration.serverDatabase, logger: logger)
+        replica = configuration.replicaDatabase.map { ReplicaReads(pool: PostgresPool(configuration: $0, logger: logger)) }
         passwordHashing = PasswordHashingExecutor(
             concurrency: configuration.hashingConcurrency, queueCapacity: configuration.hashingQueueLimit)
         publicOrigin = PublicOrigin(configuration.publicOrigin)
@@ -45,7 +48,7 @@ public final class Application: Sendable {
                 idleLifetime: configuration.sessionIdleLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime),
             cookie: SessionCookie(origin: publicOrigin), actingUserSetting: AppConfiguration.actingUserSetting)
         let builder = RouterBuilder(
-            logger: logger, pool: pool, authenticator: authenticator,
+            logger: logger, pool: pool, replica: replica, authenticator: authenticator,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
 
         HealthRoutes(pool: pool).register(on: builder.group())
@@ -103,6 +106,7 @@ public final class Application: Sendable {
             logger.warning("password_hashing_still_running", [:])
         }
         pool.close()
+        replica?.close()
     }
 
     /// An unreachable database is `/readyz`'s business, not a reason to refuse to start.
@@ -122,6 +126,15 @@ extension AppConfiguration {
             connectionString: databaseURL, poolSize: databasePoolSize, acquireTimeout: databaseAcquireTimeout,
             searchPath: Self.schema, statementTimeout: databaseStatementTimeout, lockTimeout: databaseLockTimeout,
             idleInTransactionTimeout: databaseIdleInTransactionTimeout, actingUserSetting: Self.actingUserSetting)
+    }
+
+    /// The replica's pool: the server's, on `databaseReplicaURL`; nil when there is none.
+    var replicaDatabase: PostgresConfiguration? {
+        databaseReplicaURL.map { url in
+            var replica = serverDatabase
+            replica.connectionString = url
+            return replica
+        }
     }
 
     /// Auth's share of the settings.

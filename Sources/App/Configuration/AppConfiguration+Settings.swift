@@ -7,6 +7,7 @@ extension AppConfiguration {
         [
             .init("databaseURL", "STEPWORK_DATABASE_URL", \.databaseURL, .connectionString),
             .init("migrateDatabaseURL", "STEPWORK_MIGRATE_DATABASE_URL", \.migrateDatabaseURL, .optionalConnectionString),
+            .init("databaseReplicaURL", "STEPWORK_DATABASE_REPLICA_URL", \.databaseReplicaURL, .optionalConnectionString),
             .init("databasePoolSize", "STEPWORK_DB_POOL_SIZE", \.databasePoolSize, .integer(in: 1...1000)),
             .init("databaseAcquireTimeoutSeconds", "STEPWORK_DB_ACQUIRE_TIMEOUT_SECONDS", \.databaseAcquireTimeout,
                   .seconds(in: 0.01...600)),

@@ -22,6 +22,9 @@ public struct AppConfiguration: Sendable, Equatable {
     /// The connection of `migrate` and `serve --migrate`: the role that owns schema `stepwork`;
     /// nil for `databaseURL`.
     public var migrateDatabaseURL: String?
+    /// A streaming replica of `databaseURL`'s primary, as the runtime role, for reads of the
+    /// caller's own data once it has replayed the caller's last write; nil for none.
+    public var databaseReplicaURL: String?
     /// Most PostgreSQL connections one process opens.
     public var databasePoolSize = 10
     /// How long a request waits for a pooled connection before it is answered `503`.

@@ -21,15 +21,20 @@ public final class Router: HTTPResponder {
     private let middleware: [any Middleware]
     private let inlineRoutes: [(method: HTTPMethod, path: String)]
     private let pool: PostgresPool
+    private let replica: ReplicaReads?
     private let clientAddress: ClientAddress
     private let logger: Logger
 
-    init(trie: RouteTrie, middleware: [any Middleware], pool: PostgresPool, clientAddress: ClientAddress, logger: Logger) {
+    init(
+        trie: RouteTrie, middleware: [any Middleware], pool: PostgresPool, replica: ReplicaReads?,
+        clientAddress: ClientAddress, logger: Logger
+    ) {
         self.trie = trie
         self.middleware = [AccessLogMiddleware(logger: logger), RequestIDMiddleware(), SecurityHeadersMiddleware()]
             + middleware
         self.inlineRoutes = trie.routes.filter(\.isInline).map { ($0.method, $0.template) }
         self.pool = pool
+        self.replica = replica
         self.clientAddress = clientAddress
         self.logger = logger
     }
@@ -40,8 +45,9 @@ public final class Router: HTTPResponder {
     public func respond(to http: HTTPRequest) -> HTTPResponse {
         var request = Request(
             http: http, clientAddress: clientAddress.resolve(peer: http.remoteAddress, headers: http.head.headers))
-        let context = RequestContext(requestId: request.requestId, logger: logger, database: PostgresLease(pool: pool))
-        defer { context.database.release() }
+        let context = RequestContext(
+            requestId: request.requestId, logger: logger, database: PostgresLease(pool: pool), replica: replica)
+        defer { context.releaseConnections() }
         do throws(HTTPError) {
             let (route, parameters) = try trie.match(http.head.method, http.head.path)
             request.route = route

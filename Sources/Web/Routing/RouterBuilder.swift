@@ -10,17 +10,22 @@ import Postgres
 public final class RouterBuilder {
     private let logger: Logger
     private let pool: PostgresPool
+    private let replica: ReplicaReads?
     private let authentication: AuthenticationMiddleware
     private let clientAddress: ClientAddress
     private var middleware: [any Middleware] = []
     private var trie = RouteTrie()
 
+    /// With `replica`, reads of the caller's own rows may go to a streaming replica
+    /// (`RequestContext.readingOwnRows(_:)`), and every authenticated write records its position.
     public init(
-        logger: Logger, pool: PostgresPool, authenticator: any RequestAuthenticator,
+        logger: Logger, pool: PostgresPool, replica: ReplicaReads? = nil, authenticator: any RequestAuthenticator,
         clientAddress: ClientAddress = ClientAddress()
     ) {
         self.logger = logger
         self.pool = pool
+        self.replica = replica
+        if let replica { middleware.append(WritePositionMiddleware(replica: replica)) }
         self.authentication = AuthenticationMiddleware(authenticator: authenticator)
         self.clientAddress = clientAddress
     }
@@ -51,6 +56,8 @@ public final class RouterBuilder {
 
     /// The router serving every route added so far; later additions do not change it.
     public func build() -> Router {
-        Router(trie: trie, middleware: middleware, pool: pool, clientAddress: clientAddress, logger: logger)
+        Router(
+            trie: trie, middleware: middleware, pool: pool, replica: replica, clientAddress: clientAddress,
+            logger: logger)
     }
 }
