@@ -27,11 +27,21 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The file name a `Content-Disposition: attachment; filename="…"` header gives, kept to
+ * plain characters; `stepwork-export.json` without one.
+ */
+export function filenameFrom(disposition) {
+  const match = /filename="?([^";]+)"?/i.exec(disposition || '');
+  const name = match ? match[1].replace(/[^A-Za-z0-9._-]/g, '') : '';
+  return name && !name.startsWith('.') ? name : 'stepwork-export.json';
+}
+
 /** The API client over `fetchImpl` (the browser's `fetch` by default). */
 export function createApi(fetchImpl = (...args) => fetch(...args)) {
   let onSignedOut = () => {};
 
-  async function request(method, path, { body, ifMatch } = {}) {
+  async function request(method, path, { body, ifMatch, raw = false } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
@@ -46,6 +56,7 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
     }
     let data = null;
     const type = response.headers.get('Content-Type') || '';
+    if (raw && response.ok) return { response };
     if (response.status !== 204 && type.includes('json')) {
       try { data = await response.json(); } catch { data = null; }
     }
@@ -119,5 +130,27 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       send('POST', `/v1/entries/${encodeURIComponent(entryId)}/comments`, parentId ? { body, parentId } : { body }),
     editComment: (id, body) => send('PATCH', `/v1/comments/${encodeURIComponent(id)}`, { body }),
     deleteComment: (id) => send('DELETE', `/v1/comments/${encodeURIComponent(id)}`),
+
+    reviews: async (entryId) => (await get(`/v1/entries/${encodeURIComponent(entryId)}/reviews`)).items,
+    requestReview: (entryId, sponsorshipId) =>
+      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/reviews`, { sponsorshipId }),
+    withdrawReview: (id) => send('DELETE', `/v1/reviews/${encodeURIComponent(id)}`),
+    /** Reviews the caller was asked for: `state` is 'open', 'decided' or 'all'. */
+    reviewsForMe: (state = 'open') => all('/v1/reviews', { state }),
+    decide: (id, verdict, note) =>
+      send('PUT', `/v1/reviews/${encodeURIComponent(id)}/verdict`, note ? { verdict, note } : { verdict }),
+
+    entryReads: (entryId, params = {}) => get(`/v1/entries/${encodeURIComponent(entryId)}/access-log` + query(params)),
+    myReads: (params = {}) => get('/v1/me/access-log' + query(params)),
+    /** The account's data as a file: `{ blob, filename }`. */
+    exportData: async (password) => {
+      const { response } = await request('POST', '/v1/me/export', { body: { password }, raw: true });
+      return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition')) };
+    },
+    lockdown: (endSponsorships, endOtherSessions) => send('POST', '/v1/me/lockdown', { endSponsorships, endOtherSessions }),
+    deleteAccount: (password) => send('DELETE', '/v1/me', { password }),
+
+    activity: (params = {}) => get('/v1/activity' + query(params)),
+    markSeen: (upTo) => send('POST', '/v1/activity/seen', { upTo }),
   };
 }

@@ -10,6 +10,8 @@ import { confirmButton, prose, handleSubmit } from './common.js';
 import { entryItem, writeLinks } from './home.js';
 import { sharingSection } from './shares.js';
 import { commentsSection } from './comments.js';
+import { reviewsSection } from './reviews.js';
+import { readsSection } from './reads.js';
 
 const bodyLabels = {
   journal: ['What’s on your mind', null],
@@ -106,11 +108,28 @@ export async function entryPage(ctx, { id }) {
         },
       })), status);
   }
-  const sections = await Promise.all([
+  const [sharing, reviews, comments, reads] = await Promise.all([
     isOwner ? sharingSection(ctx, entry) : null,
+    reviewsSection(ctx, entry),
     commentsSection(ctx, entry),
+    isOwner ? readsSection(ctx, entry) : null,
   ]);
-  ctx.show({ heading: entry.title, page: label(kinds, entry.kind, 'Entry') }, h('article', { class: 'entry' }, parts), ...sections);
+  if (sharing && reviews) sharing.addEventListener('shared', () => reviews.refresh());
+  ctx.onLive(async (item) => {
+    if (item && item.entryId !== id && item.type !== 'sponsorship_ended') return;
+    try {
+      await comments.refresh();
+      await reviews?.refresh();
+    } catch (error) {
+      if (error.status !== 404) return;
+      // No longer shared with this person: what was on screen goes.
+      ctx.show({ heading: 'No longer shared with you', page: 'Entry' },
+        notice(`${entry.owner.displayName} has stopped sharing this entry, or the sponsorship has ended.`, 'info'),
+        h('p', {}, h('a', { href: link('shared'), text: 'What is still shared with you' })));
+    }
+  });
+  ctx.show({ heading: entry.title, page: label(kinds, entry.kind, 'Entry') }, h('article', { class: 'entry' }, parts),
+    sharing, reviews, comments, reads);
 }
 
 /** The form's inputs for one kind; `f` holds the current values. */
