@@ -100,3 +100,36 @@ test('versionFromETag and query', () => {
   assert.equal(query({ a: 1, b: '', c: null, d: 'x y' }), '?a=1&d=x+y');
   assert.equal(query({}), '');
 });
+
+test('an export comes back as a file with the name the server gave, kept to plain characters', async () => {
+  const { filenameFrom } = await import('../../../Sources/Browser/Public/api.js');
+  assert.equal(filenameFrom('attachment; filename="stepwork-export-2026-11-29.json"'), 'stepwork-export-2026-11-29.json');
+  assert.equal(filenameFrom('attachment; filename="../../etc/passwd"'), 'stepwork-export.json');
+  assert.equal(filenameFrom('attachment; filename="my export (1).json"'), 'myexport1.json');
+  assert.equal(filenameFrom(null), 'stepwork-export.json');
+  const { calls, fetchImpl } = fakeFetch([{
+    json: { format: 'stepwork-export/1' },
+    headers: { 'Content-Disposition': 'attachment; filename="stepwork-export-2026-11-29.json"' },
+  }]);
+  const api = createApi(fetchImpl);
+  const { blob, filename } = await api.exportData('secret password');
+  assert.equal(filename, 'stepwork-export-2026-11-29.json');
+  assert.deepEqual(JSON.parse(await blob.text()), { format: 'stepwork-export/1' });
+  assert.deepEqual(JSON.parse(calls[0].init.body), { password: 'secret password' });
+});
+
+test('a wrong password for an export is an error like any other', async () => {
+  const { fetchImpl } = fakeFetch([{ status: 403, json: { status: 403, code: 'invalid_credentials' } }]);
+  await assert.rejects(createApi(fetchImpl).exportData('wrong'), (error) => error.code === 'invalid_credentials');
+});
+
+test('a verdict sends its note only when there is one', async () => {
+  const { calls, fetchImpl } = fakeFetch([{ json: {} }, { json: {} }]);
+  const api = createApi(fetchImpl);
+  await api.decide('r1', 'go_ahead', null);
+  await api.decide('r1', 'wait', 'After the holidays.');
+  assert.equal(calls[0].path, '/v1/reviews/r1/verdict');
+  assert.equal(calls[0].init.method, 'PUT');
+  assert.deepEqual(JSON.parse(calls[0].init.body), { verdict: 'go_ahead' });
+  assert.deepEqual(JSON.parse(calls[1].init.body), { verdict: 'wait', note: 'After the holidays.' });
+});
