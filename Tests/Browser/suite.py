@@ -290,13 +290,24 @@ class BrowserTestCase(unittest.TestCase):
 
 class StoryTests(BrowserTestCase):
     def test_sponsee_and_sponsor_talk_over_a_planned_amend(self):
+        """Issue 14's story, in two browsers: live where the server streams events, else after navigation."""
         sam, alex = self.person('Sam'), self.person('Alex')
         sam.register()
+        live = sam.api('GET', '/v1/activity')['status'] == 200
         code = sam.create_invite('Sponsee')
         self.assertRegex(code, r'^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$')
         alex.register()
         alex.accept_invite(code)
         self.assertIn('You sponsor Sam', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Nothing shared with you yet.')
+
+        def arrives(person, text, within, path, heading):
+            """`text` shows on the open page by itself when events stream, else once the page is opened again."""
+            if not live:
+                person.go('#/', None)
+                person.go(path, heading)
+            person.wait_text(text, within)
 
         entry = sam.write_amend('Amends to my brother', 'Jamie', 'I borrowed money and lied about it.',
                                 'Pay it back and say I was wrong, without excuses.')
@@ -304,34 +315,89 @@ class StoryTests(BrowserTestCase):
         sam.share('Alex', 'Can read and comment')
         sam.wait_text('Alex can now read this and comment on it.')
 
-        alex.go('#/shared', 'Shared with me')
-        alex.wait_text('From Sam')
+        arrives(alex, 'Amends to my brother', 'main', '#/shared', 'Shared with me')
         alex.driver.find_element(By.PARTIAL_LINK_TEXT, 'Amends to my brother').click()
         alex.screen('Amends to my brother')
         self.assertIn('Jamie', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        self.assertIn('Sam hasn’t asked for your word on this amend.', alex.driver.find_element(By.TAG_NAME, 'main').text)
         alex.type('Write to Sam', 'Call me before you meet him.')
         alex.click('Send')
         alex.wait_text('Call me before you meet him.', '.thread')
 
-        sam.go(f'#/entries/{entry}', 'Amends to my brother')
-        sam.wait_text('Call me before you meet him.', '.thread')
+        # Sam has the amend open all along: the comment comes into the thread.
+        arrives(sam, 'Call me before you meet him.', '.thread', f'#/entries/{entry}', 'Amends to my brother')
         sam.click('Reply', sam.driver.find_element(By.CSS_SELECTOR, '.comment'))
         sam.type('Your reply to Alex', 'I will call you on Sunday.')
         sam.click('Send reply')
         reply = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.replies .comment'))[0]
         self.assertIn('I will call you on Sunday.', reply.text)
+        arrives(alex, 'I will call you on Sunday.', '.thread', f'#/entries/{entry}', 'Amends to my brother')
 
-        alex.go('#/', None)
-        alex.go(f'#/entries/{entry}', 'Amends to my brother')
-        alex.wait_text('I will call you on Sunday.', '.replies')
+        # Sam asks for Alex's word; Alex finds it waiting and says "wait", with a note.
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Alex has been asked for their word.')
+        sam.wait_text('Waiting for Alex’s answer.')
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Waiting for your word (1)')
+        alex.driver.find_element(By.CSS_SELECTOR, '.waiting a').click()
+        alex.screen('Amends to my brother')
+        alex.driver.find_element(By.XPATH, "//main//label[normalize-space(.) = 'Wait for now']").click()
+        alex.click('Send my answer')
+        alex.wait_text('Say why in a few words')
+        alex.type('In your words', 'Wait until you have the money saved; talk to me first.')
+        alex.click('Send my answer')
+        alex.wait_text('Your answer was sent to Sam.')
+        self.assertIn('You said: Wait for now.', alex.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
 
-        # Taking the share back: the sponsor's next look finds nothing.
+        arrives(sam, 'Alex said: Wait for now.', '.reviews', f'#/entries/{entry}', 'Amends to my brother')
+        self.assertIn('Wait until you have the money saved', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+        self.assertNotIn('About an earlier text', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+
+        # Sam changes the plan: the answer now speaks of an earlier text.
+        sam.click('Edit')
+        sam.screen('Edit: Amends to my brother')
+        sam.type('What I will do and say', 'Save the money first, then pay it back and say I was wrong.')
+        sam.click('Save changes')
+        sam.screen('Amends to my brother')
+        reviews = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.review.earlier'))[0]
+        self.assertIn('About an earlier text', reviews.text)
+        self.assertIn('the amend has changed since', reviews.text)
+
+        # Alex has the shared list open when Sam takes the share back: the amend goes from it
+        # (when Alex comes back to the window; there is no event for a share taken back).
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Amends to my brother')
         sam.share('Alex', 'Not shared')
         sam.wait_text('Alex can no longer see this entry or its comments.')
-        alex.go('#/', None)
+
+        def gone(driver):
+            driver.execute_script("window.dispatchEvent(new Event('focus'))")
+            return 'Amends to my brother' not in driver.find_element(By.TAG_NAME, 'main').text
+        alex.wait(gone)
         alex.go(f'#/entries/{entry}')
         alex.wait_text('isn’t here any more')
         self.assert_no_script_errors(sam)
+        self.assert_no_script_errors(alex)
+
+    def test_an_open_entry_page_follows_a_share_taken_back(self):
+        sam, alex = self.person('Sam'), self.person('Alex')
+        sam.register()
+        code = sam.create_invite('Sponsee')
+        alex.register()
+        alex.accept_invite(code)
+        entry = sam.write_amend('Amends to Ms. Ortiz', 'Ms. Ortiz', 'Took things from the shop.', 'Return them.')
+        sam.share('Alex', 'Can read')
+        sam.wait_text('can now read this')
+        alex.go(f'#/entries/{entry}', 'Amends to Ms. Ortiz')
+        self.assertIn('You can read this conversation but not add to it.', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        sam.share('Alex', 'Not shared')
+        sam.wait_text('can no longer see')
+
+        def gone(driver):
+            driver.execute_script("window.dispatchEvent(new Event('focus'))")
+            return 'No longer shared with you' in driver.find_element(By.TAG_NAME, 'main').text
+        alex.wait(gone)
+        self.assertNotIn('Return them.', alex.driver.find_element(By.TAG_NAME, 'main').text)
 
     def test_nothing_a_person_writes_runs_as_code(self):
         sam = self.person('Sam')
