@@ -664,6 +664,108 @@ class StoryTests(BrowserTestCase):
         sam.go('#/entries/00000000-0000-0000-0000-000000000000')
         sam.wait_text('isn’t here any more')
 
+class PrivacyTests(BrowserTestCase):
+    """Who read what, the export, lockdown and deleting the account (API 1.1; skipped on a server without them)."""
+
+    def require(self, person, method, path, body=None):
+        if person.api(method, path, body)['status'] in (404, 405):
+            self.skipTest(f'this server has no {method} {path} yet')
+
+    def connected(self, *probe):
+        """Sam and Alex, sponsee and sponsor (once `probe`, a request, shows the server can do what is tested)."""
+        sam, alex = self.person('Sam'), self.person('Alex')
+        sam.register()
+        self.require(sam, *probe)
+        code = sam.create_invite('Sponsee')
+        alex.register()
+        alex.accept_invite(code)
+        return sam, alex
+
+    def test_who_read_what(self):
+        sam, alex = self.connected('GET', '/v1/me/access-log')
+        entry = sam.write_amend('Amends to my brother', 'Jamie', 'I lied.', 'Say so.')
+        self.assertIn('Nobody else has read it.', sam.driver.find_element(By.TAG_NAME, 'main').text)
+        sam.share('Alex', 'Can read')
+        sam.wait_text('can now read this')
+        alex.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.wait_text('Alex read it')
+        sam.driver.find_element(By.LINK_TEXT, 'Everything about who read this').click()
+        sam.screen('Who has read')
+        sam.wait_text('Alex read the conversation')
+        sam.go('#/account', 'Account')
+        sam.driver.find_element(By.LINK_TEXT, 'Who read what').click()
+        sam.screen('Who read what')
+        sam.wait_text('Alex read “Amends to my brother”')
+
+    def test_the_export_downloads_a_file(self):
+        sam = self.person('Sam')
+        sam.register()
+        self.require(sam, 'POST', '/v1/me/export', {'password': ''})
+        sam.write_journal('Kept in the export', 'Every word.')
+        sam.go('#/account/export', 'Download your data')
+        sam.type('Your password', 'not my password at all')
+        sam.click('Download my data')
+        sam.wait_text('That password isn’t right.')
+        sam.type('Your password', PASSWORD)
+        sam.click('Download my data')
+        sam.wait_text('Your file is ready')
+        link = sam.driver.find_element(By.CSS_SELECTOR, '.download-result a[download]')
+        self.assertRegex(link.get_attribute('download'), r'^stepwork-export-\d{4}-\d{2}-\d{2}\.json$')
+        self.assertTrue(link.get_attribute('href').startswith('blob:'))
+        exported = json.loads(sam.driver.execute_async_script(
+            "const done = arguments[1]; fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done(String(e)));",
+            link.get_attribute('href')))
+        self.assertEqual(exported['format'], 'stepwork-export/1')
+        self.assertIn('Kept in the export', [e['title'] for e in exported['entries']])
+        self.assertEqual(sam.field('Your password').get_attribute('value'), '', 'the password does not stay in the form')
+
+    def test_lockdown_takes_back_every_share(self):
+        sam, alex = self.connected('POST', '/v1/me/lockdown', {'endSponsorships': 'no'})
+        entry = sam.write_amend('Amends to my brother', 'Jamie', 'I lied.', 'Say so.')
+        sam.share('Alex', 'Can read and comment')
+        sam.wait_text('can now read this')
+        sam.go('#/account', 'Account')
+        sam.driver.find_element(By.LINK_TEXT, 'Close everything now').click()
+        sam.screen('Close everything now')
+        sam.click('Close everything now')
+        sam.wait_text('Take back every share now?')
+        self.assertEqual(sam.driver.switch_to.active_element.text, 'Take back every share now?')
+        sam.click('Cancel')
+        sam.click('Close everything now')
+        sam.click('Yes, close everything')
+        sam.wait_text('Done. Everything is closed.')
+        self.assertIn('1 share taken back', sam.driver.find_element(By.TAG_NAME, 'main').text)
+        alex.go(f'#/entries/{entry}')
+        alex.wait_text('isn’t here any more')
+        alex.go('#/people', 'Sponsorships')
+        alex.wait_text('You sponsor Sam')
+
+    def test_deleting_the_account(self):
+        sam, alex = self.connected('DELETE', '/v1/me', {'password': ''})
+        sam.write_journal('Gone with the account')
+        sam.go('#/account/delete', 'Delete your account')
+        sam.click('Delete my account')
+        sam.wait_text('Your password is needed.')
+        sam.type('Your password', 'not my password at all')
+        sam.click('Delete my account')
+        sam.click('Yes, delete everything')
+        sam.wait_text('That password isn’t right.')
+        sam.type('Your password', PASSWORD)
+        sam.click('Delete my account')
+        sam.click('Keep my account')
+        sam.click('Delete my account')
+        sam.click('Yes, delete everything')
+        sam.screen('Sign in')
+        sam.wait_text('Your account and everything in it were deleted.')
+        sam.type('Email', sam.email)
+        sam.type('Password', PASSWORD)
+        sam.click('Sign in')
+        sam.wait_text('don’t match an account')
+        alex.go('#/people', 'Sponsorships')
+        alex.wait_text('No sponsor or sponsee yet.')
+
+
 class EveryPageTests(BrowserTestCase):
     """Each page of the app, audited with axe-core and photographed at 390 and 1280 pixels."""
 
@@ -705,6 +807,14 @@ class EveryPageTests(BrowserTestCase):
         alex.click('Send')
         alex.wait_text('Call me before you meet him.', '.thread')
         sam.write_journal('A quiet morning', 'Coffee, a meeting, a call with Alex.\nGrateful.')
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Waiting for Alex’s answer.')
+        alex.go(f'#/entries/{entry}', 'Amends to my brother')
+        alex.driver.find_element(By.XPATH, "//main//label[normalize-space(.) = 'Wait for now']").click()
+        alex.type('In your words', 'Not before you have talked it through with me.')
+        alex.click('Send my answer')
+        alex.wait_text('Your answer was sent to Sam.')
         sam.go(f'#/entries/{entry}/edit', 'Edit')
         sam.type('What I will do and say', 'Pay it back in full and say I was wrong, without excuses.')
         sam.click('Save changes')
@@ -735,8 +845,32 @@ class EveryPageTests(BrowserTestCase):
         self.screenshot(sam, 'sponsorships-confirm-end')
         self.audit(sam, 'sponsorships-confirm-end')
         self.visit(sam, '#/account', 'account', 'Account')
+        self.visit(sam, '#/account/export', 'export', 'Download your data')
+        self.visit(sam, '#/account/lockdown', 'lockdown', 'Close everything now')
+        sam.click('Close everything now')
+        sam.wait_text('Take back every share now?')
+        self.screenshot(sam, 'lockdown-confirm')
+        self.audit(sam, 'lockdown-confirm')
+        self.visit(sam, '#/account/delete', 'delete-account', 'Delete your account')
+        sam.type('Your password', PASSWORD)
+        sam.click('Delete my account')
+        sam.wait_text('This can’t be undone.')
+        self.screenshot(sam, 'delete-account-confirm')
+        self.audit(sam, 'delete-account-confirm')
+        if sam.api('GET', '/v1/me/access-log')['status'] == 200:
+            self.visit(sam, '#/account/reads', 'who-read-what', 'Who read what')
+            self.visit(sam, f'#/entries/{entry}/reads', 'entry-reads', 'Who has read')
+        if sam.api('GET', '/v1/activity')['status'] == 200:
+            self.visit(sam, '#/activity', 'activity', 'What’s new')
         self.visit(sam, '#/nowhere', 'not-found', 'Page not found')
+        # A second request for Alex's word, still waiting: on Sam's amend, Alex's list and Alex's page.
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Waiting for Alex’s answer.')
+        self.visit(sam, f'#/entries/{entry}', 'entry-owner-reviews', 'Amends to my brother')
+        self.assertIn('About an earlier text', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
         self.visit(alex, '#/', 'home-sponsor', 'Hello, Alex')
+        self.assertIn('1 amend waiting for your word', alex.driver.find_element(By.TAG_NAME, 'main').text)
         self.visit(alex, '#/shared', 'shared-with-me', 'Shared with me')
         self.visit(alex, f'#/entries/{entry}', 'entry-sponsor', 'Amends to my brother')
         for person in (sam, alex):
