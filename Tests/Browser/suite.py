@@ -361,7 +361,7 @@ class StoryTests(BrowserTestCase):
         sam.screen('Amends to my brother')
         reviews = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.review.earlier'))[0]
         self.assertIn('About an earlier text', reviews.text)
-        self.assertIn('the amend has changed since', reviews.text)
+        self.assertIn('The amend has changed since Alex answered', reviews.text)
 
         # Alex has the shared list open when Sam takes the share back: the amend goes from it
         # (when Alex comes back to the window; there is no event for a share taken back).

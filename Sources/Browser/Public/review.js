@@ -34,17 +34,17 @@ export function verdictProblems(verdict, note) {
 
 /**
  * How a review stands, for its owner or its reviewer: `{ state, text }` where state is
- * 'waiting', 'decided' or 'earlier' (decided about a text changed since).
+ * 'waiting', 'decided' or 'earlier' (decided about a text changed since, said in `since`).
  */
 export function reviewStatus(review, { reviewerName = review.reviewer?.displayName || 'Your sponsor', mine = false } = {}) {
   if (!review.verdict) {
     return { state: 'waiting', text: mine ? 'Waiting for your answer.' : `Waiting for ${reviewerName}’s answer.` };
   }
-  const said = `${mine ? 'You' : reviewerName} said: ${verdictLabel(review.verdict)}.`;
+  const text = `${mine ? 'You' : reviewerName} said: ${verdictLabel(review.verdict)}.`;
   if (review.stale) {
-    return { state: 'earlier', text: `${said} That was about an earlier text — the amend has changed since.` };
+    return { state: 'earlier', text, since: `The amend has changed since ${mine ? 'you' : reviewerName} answered: this speaks of an earlier text.` };
   }
-  return { state: 'decided', text: said };
+  return { state: 'decided', text };
 }
 
 /**

@@ -28,7 +28,8 @@ test('a review reads as waiting, decided, or about an earlier text', () => {
   assert.deepEqual(reviewStatus({ ...base, verdict: 'wait' }), { state: 'decided', text: 'Alex said: Wait for now.' });
   const earlier = reviewStatus({ ...base, verdict: 'go_ahead', stale: true });
   assert.equal(earlier.state, 'earlier');
-  assert.match(earlier.text, /^Alex said: Go ahead\. .*earlier text/);
+  assert.equal(earlier.text, 'Alex said: Go ahead.');
+  assert.match(earlier.since, /changed since Alex answered: this speaks of an earlier text/);
   assert.match(reviewStatus({ ...base, verdict: 'go_ahead' }, { mine: true }).text, /^You said/);
 });
 

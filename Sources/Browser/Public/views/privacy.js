@@ -105,7 +105,7 @@ export async function lockdownPage(ctx) {
   });
   ctx.show('Close everything now',
     h('p', { class: 'lead', text: 'For a moment when you need everything private at once: every entry you shared becomes yours alone again, in one step.' }),
-    h('p', { text: 'Nothing is deleted. Your entries, conversations and your sponsor’s answers stay, only you can see them.' }),
+    h('p', { text: 'Nothing is deleted. Your entries, conversations and your sponsor’s answers stay; only you can see them.' }),
     form, result,
     h('p', {}, h('a', { href: link('account'), text: 'Back to your account' })));
 }

@@ -17,6 +17,7 @@ function reviewCard(review, { mine, actions = null }) {
     h('p', { class: 'review-head' },
       h('strong', { text: status.text }),
       status.state === 'earlier' ? h('span', { class: 'badge warn', text: 'About an earlier text' }) : null),
+    status.since ? h('p', { class: 'meta', text: status.since }) : null,
     review.note ? prose(review.note, 'prose review-note') : null,
     h('p', { class: 'meta', text: [
       `asked ${when(review.requestedAt)}`,
@@ -77,7 +78,7 @@ function verdictForm(ctx, entry, review, status, reload) {
   const name = entry.owner.displayName;
   const form = h('form', { class: 'card verdict-form', novalidate: true }, formStatus,
     radios({ name: 'verdict', legend: review.verdict ? 'Change your answer' : 'Your answer', value: review.verdict || '', options: verdicts.map(([v, text]) => [v, text]) }),
-    field({ name: 'note', label: 'In your words', type: 'textarea', value: review.note || '',
+    field({ name: 'note', label: 'In your words', optional: false, type: 'textarea', value: review.note || '',
       hint: `Needed when you say to wait or not to make it: ${name} will read it with your answer.`, attrs: { maxlength: 10000, rows: 3 } }),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', text: review.verdict ? 'Change my answer' : 'Send my answer' })));
   form.addEventListener('submit', async (event) => {
