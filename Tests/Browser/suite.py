@@ -348,6 +348,7 @@ class StoryTests(BrowserTestCase):
         alex.click('Send my answer')
         alex.wait_text('Your answer was sent to Sam.')
         self.assertIn('You said: Wait for now.', alex.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+        alex.button('Change my answer')  # the latest answer stands, and can be given again
 
         arrives(sam, 'Alex said: Wait for now.', '.reviews', f'#/entries/{entry}', 'Amends to my brother')
         self.assertIn('Wait until you have the money saved', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)

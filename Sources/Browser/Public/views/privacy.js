@@ -22,6 +22,22 @@ function passwordForm(submit, { tone = 'primary', hint } = {}) {
   return { form, status, password, missing };
 }
 
+/**
+ * Asks before a form's destructive submit: `slot` (holding the form's `start` button) shows
+ * the question with a confirming and a cancelling button; `action(back)` runs with the form
+ * busy, `back()` puts the start button back. Focus follows the question.
+ */
+function askFirst(form, slot, start, { question, confirm, cancel = 'Cancel', action }) {
+  const yes = h('button', { type: 'button', class: 'danger', text: confirm });
+  const no = h('button', { type: 'button', text: cancel });
+  const prompt = h('p', { class: 'confirm-question', tabindex: '-1', text: question });
+  const back = () => { replace(slot, start); start.focus(); };
+  no.addEventListener('click', back);
+  yes.addEventListener('click', () => busy(form, () => action(back)));
+  replace(slot, h('div', { class: 'confirm-box', role: 'group', 'aria-label': 'Confirm' }, prompt, h('div', { class: 'buttons' }, yes, no)));
+  prompt.focus();
+}
+
 export async function exportPage(ctx) {
   const { form, status, password, missing } = passwordForm('Download my data', {
     hint: 'Asked again because the file holds everything you wrote.',
@@ -77,31 +93,28 @@ export async function lockdownPage(ctx) {
     event.preventDefault();
     const data = new FormData(form);
     const options = { endSponsorships: data.has('endSponsorships'), endOtherSessions: data.has('endOtherSessions') };
-    const yes = h('button', { type: 'button', class: 'danger', text: 'Yes, close everything' });
-    const no = h('button', { type: 'button', text: 'Cancel' });
-    const question = h('p', { class: 'confirm-question', tabindex: '-1', text: [
-      'Take back every share now',
-      options.endSponsorships ? ', end your sponsorships' : '',
-      options.endOtherSessions ? ', and sign out everywhere else' : '',
-      '?',
-    ].join('') });
-    no.addEventListener('click', () => { replace(slot, start); start.focus(); });
-    yes.addEventListener('click', () => busy(form, async () => {
-      try {
-        const answer = await ctx.api.lockdown(options.endSponsorships, options.endOtherSessions);
-        const heading = h('h2', { tabindex: '-1', text: 'Done. Everything is closed.' });
-        replace(result, heading, h('ul', {}, lockdownSentences(answer).map((text) => h('li', { text }))),
-          h('p', { text: 'You can share entries again, one by one, whenever you choose.' }));
-        form.remove();
-        heading.focus();
-      } catch (error) {
-        say(status, describe(error), 'error');
-        replace(slot, start);
-        start.focus();
-      }
-    }));
-    replace(slot, h('div', { class: 'confirm-box', role: 'group', 'aria-label': 'Confirm' }, question, h('div', { class: 'buttons' }, yes, no)));
-    question.focus();
+    askFirst(form, slot, start, {
+      question: [
+        'Take back every share now',
+        options.endSponsorships ? ', end your sponsorships' : '',
+        options.endOtherSessions ? ', and sign out everywhere else' : '',
+        '?',
+      ].join(''),
+      confirm: 'Yes, close everything',
+      action: async (back) => {
+        try {
+          const answer = await ctx.api.lockdown(options.endSponsorships, options.endOtherSessions);
+          const heading = h('h2', { tabindex: '-1', text: 'Done. Everything is closed.' });
+          replace(result, heading, h('ul', {}, lockdownSentences(answer).map((text) => h('li', { text }))),
+            h('p', { text: 'You can share entries again, one by one, whenever you choose.' }));
+          form.remove();
+          heading.focus();
+        } catch (error) {
+          say(status, describe(error), 'error');
+          back();
+        }
+      },
+    });
   });
   ctx.show('Close everything now',
     h('p', { class: 'lead', text: 'For a moment when you need everything private at once: every entry you shared becomes yours alone again, in one step.' }),
@@ -119,24 +132,22 @@ export async function deletePage(ctx) {
     if (missing()) return;
     showFieldErrors(form, {});
     say(status, null);
-    const yes = h('button', { type: 'button', class: 'danger', text: 'Yes, delete everything' });
-    const no = h('button', { type: 'button', text: 'Keep my account' });
-    const question = h('p', { class: 'confirm-question', tabindex: '-1', text: 'Delete your account and everything you wrote, for good? This can’t be undone.' });
-    const back = () => { replace(slot, start); start.focus(); };
-    no.addEventListener('click', back);
-    yes.addEventListener('click', () => busy(form, async () => {
-      try {
-        await ctx.api.deleteAccount(password());
-        ctx.state.farewell = 'Your account and everything in it were deleted. Take care of yourself.';
-        ctx.signedOut();
-      } catch (error) {
-        say(status, describe(error, passwordErrors), 'error');
-        back();
-        form.querySelector('input').focus();
-      }
-    }));
-    replace(slot, h('div', { class: 'confirm-box', role: 'group', 'aria-label': 'Confirm' }, question, h('div', { class: 'buttons' }, yes, no)));
-    question.focus();
+    askFirst(form, slot, start, {
+      question: 'Delete your account and everything you wrote, for good? This can’t be undone.',
+      confirm: 'Yes, delete everything',
+      cancel: 'Keep my account',
+      action: async (back) => {
+        try {
+          await ctx.api.deleteAccount(password());
+          ctx.state.farewell = 'Your account and everything in it were deleted. Take care of yourself.';
+          ctx.signedOut();
+        } catch (error) {
+          say(status, describe(error, passwordErrors), 'error');
+          back();
+          form.querySelector('input').focus();
+        }
+      },
+    });
   });
   ctx.show('Delete your account',
     h('p', { class: 'lead', text: 'Take your time. This removes your account and everything in it.' }),
