@@ -33,7 +33,7 @@ struct AccountService: Sendable {
             try users.updateProfile(
                 id: caller.userId, displayName: displayName?.value, sobrietyDate: patch.sobrietyDate, on: connection)
         }
-        guard let user else { throw HTTPError.unauthenticated() }
+        guard let user else { throw AccountError.accountGone }
         return UserOutput(user)
     }
 
@@ -86,7 +86,7 @@ struct AccountService: Sendable {
     /// Ends one of the caller's sessions; someone else's or an unknown id is `404`.
     func endSession(_ id: UUID, of caller: Caller, client: ClientContext) throws {
         guard try pool.withConnection({ try sessions.delete(id: id, userId: caller.userId, on: $0) }) else {
-            throw HTTPError.notFound()
+            throw AccountError.sessionNotFound
         }
         client.logger.info("session_end", ["user": caller.userId.uuidString, "session": id.uuidString])
     }
@@ -94,7 +94,7 @@ struct AccountService: Sendable {
     /// The caller's row; `401` should the account be gone.
     private func user(of caller: Caller) throws -> UserRecord {
         guard let user = try pool.withConnection({ try users.find(id: caller.userId, on: $0) }) else {
-            throw HTTPError.unauthenticated()
+            throw AccountError.accountGone
         }
         return user
     }
