@@ -871,7 +871,7 @@ class EveryPageTests(BrowserTestCase):
         self.visit(sam, f'#/entries/{entry}', 'entry-owner-reviews', 'Amends to my brother')
         self.assertIn('About an earlier text', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
         self.visit(alex, '#/', 'home-sponsor', 'Hello, Alex')
-        self.assertIn('1 amend waiting for your word', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        self.assertIn('Sam is waiting for your word on 1 amend', alex.driver.find_element(By.TAG_NAME, 'main').text)
         self.visit(alex, '#/shared', 'shared-with-me', 'Shared with me')
         self.visit(alex, f'#/entries/{entry}', 'entry-sponsor', 'Amends to my brother')
         for person in (sam, alex):

@@ -46,13 +46,14 @@ export async function home(ctx) {
 
   const attention = [];
   if (state.unread) attention.push([`${count(state.unread, 'new thing')} since you last looked`, link('activity')]);
-  if (waiting.length) attention.push([`${count(waiting.length, 'amend')} waiting for your word as a sponsor`, link('shared')]);
   if (summary) {
     if (summary.awaitingReview) attention.push([`${count(summary.awaitingReview, 'amend')} waiting for your sponsor’s word`, link('amends')]);
     if (summary.revisitDue) attention.push([`${count(summary.revisitDue, 'amend')} to look at again`, link('amends')]);
     if (summary.riskUnconsidered) attention.push([`${count(summary.riskUnconsidered, 'amend')} where you haven’t yet asked if it could hurt anyone`, link('amends')]);
   }
   for (const sponsorship of sponsees) {
+    const asked = waiting.filter((review) => review.sponsorshipId === sponsorship.id).length;
+    if (asked) attention.push([`${sponsorship.sponsee.displayName} is waiting for your word on ${count(asked, 'amend')}`, link('shared')]);
     const n = shared.filter((entry) => entry.owner.id === sponsorship.sponsee.id).length;
     if (n) attention.push([`${sponsorship.sponsee.displayName} shares ${count(n, 'entry', 'entries')} with you`, link('shared')]);
   }
