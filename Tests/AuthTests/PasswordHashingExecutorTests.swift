@@ -23,6 +23,24 @@ import TestSupport
         #expect((1...2).contains(executor.highWaterMark))
     }
 
+    /// Work that may not queue runs only on a free thread: the queue stays for other work.
+    @Test func workThatMayNotQueueRunsOnlyOnAFreeThread() throws {
+        let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 4)
+        defer { executor.shutdown() }
+        #expect(try executor.run(queueing: false) { 1 } == 1)
+        let (started, release, finished) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        Thread.detachNewThread {
+            _ = try? executor.run { started.signal(); release.wait() }
+            finished.signal()
+        }
+        started.wait()
+        #expect(throws: PasswordHashingError.busy) { try executor.run(queueing: false) { 1 } }
+        let queued = BackgroundCall { try executor.run { 2 } }  // queueing work still waits its turn
+        release.signal()
+        finished.wait()
+        #expect(try queued.join() == 2)
+    }
+
     @Test func refusesAtOnceWhenThreadsAndQueueAreFull() throws {
         let executor = PasswordHashingExecutor(concurrency: 1, queueCapacity: 0)
         defer { executor.shutdown() }

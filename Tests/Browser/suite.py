@@ -18,7 +18,7 @@ import urllib.request
 import uuid
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -134,7 +134,12 @@ class Person:
             raise AssertionError(f'{self.name}: expected heading {heading!r}, saw {current!r} at {self.driver.current_url}')
 
     def wait(self, condition, timeout=WAIT):
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition)
+        # A page that re-renders replaces its elements: a condition that caught one mid-way
+        # (stale, or not there yet) is asked again, not failed.
+        return WebDriverWait(
+            self.driver, timeout, poll_frequency=0.05,
+            ignored_exceptions=(StaleElementReferenceException, NoSuchElementException, IndexError),
+        ).until(condition)
 
     def wait_text(self, text, within='main'):
         return self.wait(lambda d: text in d.find_element(By.CSS_SELECTOR, within).text)

@@ -106,10 +106,12 @@ struct AuthService: Sendable {
 
         let verified: Bool
         do {
+            // A login from an address the account does not know may be an attacker's: its hash
+            // runs only on a free thread, never queues ahead of the account owner's.
             if let user {
-                verified = try passwords.verify(password, against: user.passwordHash)
+                verified = try passwords.verify(password, against: user.passwordHash, queueing: known)
             } else {
-                try passwords.burn(password)
+                try passwords.burn(password, queueing: false)
                 verified = false
             }
         } catch {

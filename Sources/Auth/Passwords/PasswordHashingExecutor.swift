@@ -37,11 +37,16 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
 
     /// Runs `work` on one of the executor's threads and waits for its result.
     ///
+    /// With `queueing: false` the work runs only if a thread is free now: work that an
+    /// attacker can cause at will (hashes for logins that may fail) never takes a place in the
+    /// queue, which stays for logins that will probably succeed.
+    ///
     /// - Throws: `PasswordHashingError.busy` when every thread is taken and the queue is
-    ///   full (or the executor is shut down); otherwise whatever `work` throws.
-    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) throws -> T {
+    ///   full (or, without `queueing`, when every thread is taken; or the executor is shut
+    ///   down); otherwise whatever `work` throws.
+    public func run<T: Sendable>(queueing: Bool = true, _ work: @escaping @Sendable () throws -> T) throws -> T {
         let completion = Completion<T>()
-        try enqueue(Job(run: { completion.result = Result { try work() } }, done: completion.done))
+        try enqueue(Job(run: { completion.result = Result { try work() } }, done: completion.done), queueing: queueing)
         return try completion.wait()
     }
 
@@ -72,10 +77,10 @@ public final class PasswordHashingExecutor: @unchecked Sendable {
         return liveThreads == 0
     }
 
-    private func enqueue(_ job: Job) throws(PasswordHashingError) {
+    private func enqueue(_ job: Job, queueing: Bool) throws(PasswordHashingError) {
         condition.lock()
         defer { condition.unlock() }
-        guard !stopping, running + waiting.count < concurrency + queueCapacity else { throw .busy }
+        guard !stopping, running + waiting.count < concurrency + (queueing ? queueCapacity : 0) else { throw .busy }
         waiting.append(job)
         condition.signal()
     }

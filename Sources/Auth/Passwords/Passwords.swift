@@ -12,15 +12,15 @@ struct Passwords: Sendable {
     }
 
     /// Whether `password` matches `phc`. A malformed hash or a failed derivation throws:
-    /// never a match.
-    func verify(_ password: String, against phc: String) throws -> Bool {
-        try executor.run { [hasher] in try hasher.verify(password, against: phc) }
+    /// never a match. Without `queueing`, only if a hashing thread is free now.
+    func verify(_ password: String, against phc: String, queueing: Bool = true) throws -> Bool {
+        try executor.run(queueing: queueing) { [hasher] in try hasher.verify(password, against: phc) }
     }
 
     /// Costs one derivation at the configured cost and matches nothing: the answer to an
     /// unknown email takes as long as the answer to a wrong password.
-    func burn(_ password: String) throws {
-        _ = try hash(password)
+    func burn(_ password: String, queueing: Bool = true) throws {
+        _ = try executor.run(queueing: queueing) { [hasher] in try hasher.hash(password) }
     }
 
     func needsRehash(_ phc: String) -> Bool {
