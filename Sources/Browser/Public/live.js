@@ -3,11 +3,33 @@
 import { activityTypes, reconnectDelay } from './activity.js';
 
 /**
+ * Whether `GET /v1/events` answers with a stream (true), does not exist (false), or could not
+ * be asked now (null): asked with `fetch` and let go at once, so that a server without it
+ * costs no console error and no retries.
+ */
+export async function hasStream() {
+  const controller = new AbortController();
+  try {
+    const response = await fetch('/v1/events', { credentials: 'same-origin', signal: controller.signal, headers: { Accept: 'text/event-stream' } });
+    if (response.status === 404 || response.status === 405) return false;
+    return response.ok && (response.headers.get('Content-Type') || '').startsWith('text/event-stream') ? true : null;
+  } catch {
+    return null;
+  } finally {
+    controller.abort();
+  }
+}
+
+/**
  * `onActivity(item)` for each event, `onUnread(n)` when the unread count is known,
  * `onResync()` after a gap in the stream (events may have been missed).
  */
-export function createLive({ api, onActivity, onUnread, onResync, EventSourceImpl = globalThis.EventSource }) {
+export function createLive({
+  api, onActivity, onUnread, onResync, EventSourceImpl = globalThis.EventSource, streams = hasStream,
+}) {
   let source = null;
+  /** Whether the server streams events: null until asked. */
+  let streaming = null;
   let timer = null;
   let failures = 0;
   let running = false;
@@ -24,8 +46,26 @@ export function createLive({ api, onActivity, onUnread, onResync, EventSourceImp
     }
   }
 
-  function connect() {
-    if (!running || !available || !EventSourceImpl) return;
+  /** Tries again after a pause that grows with each failure in a row. */
+  function retryLater() {
+    failures += 1;
+    timer = setTimeout(async () => {
+      timer = null;
+      await unreadChanged();
+      connect();
+    }, reconnectDelay(failures));
+  }
+
+  async function connect() {
+    if (!running || !available || !EventSourceImpl || source) return;
+    if (streaming === null) {
+      streaming = await streams();
+      if (streaming === null) {
+        if (running) retryLater();
+        return;
+      }
+    }
+    if (!streaming || !running || source) return;
     const stream = new EventSourceImpl('/v1/events', { withCredentials: true });
     source = stream;
     stream.addEventListener('open', () => {
@@ -46,12 +86,7 @@ export function createLive({ api, onActivity, onUnread, onResync, EventSourceImp
       if (stream.readyState !== 2 || source !== stream) return;
       stream.close();
       source = null;
-      failures += 1;
-      timer = setTimeout(async () => {
-        timer = null;
-        await unreadChanged();
-        connect();
-      }, reconnectDelay(failures));
+      retryLater();
     });
   }
 
@@ -67,6 +102,7 @@ export function createLive({ api, onActivity, onUnread, onResync, EventSourceImp
     stop() {
       running = false;
       available = null;
+      streaming = null;
       failures = 0;
       if (timer) clearTimeout(timer);
       timer = null;

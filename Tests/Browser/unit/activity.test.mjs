@@ -50,7 +50,7 @@ class FakeSource {
   close() { this.closed = true; this.readyState = 2; }
 }
 
-function liveWith(answers) {
+function liveWith(answers, streams = async () => true) {
   const seen = { items: [], unread: [], resyncs: 0 };
   const api = {
     activity: async () => {
@@ -61,7 +61,7 @@ function liveWith(answers) {
   };
   FakeSource.made = [];
   const live = createLive({
-    api, EventSourceImpl: FakeSource,
+    api, EventSourceImpl: FakeSource, streams,
     onActivity: (i) => seen.items.push(i), onUnread: (n) => seen.unread.push(n), onResync: () => { seen.resyncs += 1; },
   });
   return { live, seen };
@@ -73,6 +73,14 @@ test('without an activity feed on the server, nothing is opened and nothing is s
   assert.equal(FakeSource.made.length, 0);
   assert.equal(live.available, false);
   assert.deepEqual(seen.unread, []);
+});
+
+test('with a feed but no event stream yet, the unread count is kept and no stream is opened', async () => {
+  const { live, seen } = liveWith([{ items: [], unread: 2 }], async () => false);
+  await live.start();
+  assert.equal(FakeSource.made.length, 0);
+  assert.deepEqual(seen.unread, [2]);
+  live.stop();
 });
 
 test('events arrive by type with the activity as data, and the unread count follows', async () => {
@@ -92,6 +100,7 @@ test('a stream the server closed is opened again later, and the screen catches u
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const { live, seen } = liveWith([{ items: [], unread: 0 }, { items: [], unread: 0 }]);
   await live.start();
+  await new Promise((resolve) => setImmediate(resolve));
   const [first] = FakeSource.made;
   first.readyState = 0;
   await first.fire('error');
