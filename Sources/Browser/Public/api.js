@@ -37,13 +37,38 @@ export function filenameFrom(disposition) {
   return name && !name.startsWith('.') ? name : 'stepwork-export.json';
 }
 
+/**
+ * One Idempotency-Key for one thing being created (API 1.1, "Safe retries"): `run(work)`
+ * calls `work(key)`; the key stays for the next try while a try got no answer (the network, a
+ * server error, the first try still being processed), and a new one is made once the server
+ * has answered, so a repeated try never creates the thing twice.
+ */
+export function retryKey(random = () => crypto.randomUUID()) {
+  let key = null;
+  return {
+    async run(work) {
+      key ||= random();
+      try {
+        const result = await work(key);
+        key = null;
+        return result;
+      } catch (error) {
+        const unanswered = error.status === 0 || error.status >= 500 || error.code === 'idempotency_key_in_use';
+        if (!unanswered) key = null;
+        throw error;
+      }
+    },
+  };
+}
+
 /** The API client over `fetchImpl` (the browser's `fetch` by default). */
 export function createApi(fetchImpl = (...args) => fetch(...args)) {
   let onSignedOut = () => {};
 
-  async function request(method, path, { body, ifMatch, raw = false } = {}) {
+  async function request(method, path, { body, ifMatch, key, raw = false } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (key) headers['Idempotency-Key'] = key;
     if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
     let response;
     try {
@@ -71,7 +96,7 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
   }
 
   const get = async (path) => (await request('GET', path)).data;
-  const send = async (method, path, body) => (await request(method, path, { body })).data;
+  const send = async (method, path, body, key) => (await request(method, path, { body, key })).data;
 
   /** Every item of a keyset-paged list, following `nextCursor` (at most `pages` pages). */
   async function all(path, params = {}, pages = 20) {
@@ -112,7 +137,8 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       const { data, etag } = await request('GET', `/v1/entries/${encodeURIComponent(id)}`);
       return { ...data, version: versionFromETag(etag) ?? data.version };
     },
-    createEntry: (entry) => send('POST', '/v1/entries', entry),
+    /** `key`: an Idempotency-Key (see `retryKey`), so a try repeated after no answer creates one entry. */
+    createEntry: (entry, key) => send('POST', '/v1/entries', entry, key),
     updateEntry: async (id, version, patch) =>
       (await request('PATCH', `/v1/entries/${encodeURIComponent(id)}`, { body: patch, ifMatch: version })).data,
     deleteEntry: (id) => send('DELETE', `/v1/entries/${encodeURIComponent(id)}`),
@@ -126,8 +152,8 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       send('DELETE', `/v1/entries/${encodeURIComponent(entryId)}/shares/${encodeURIComponent(sponsorshipId)}`),
 
     comments: (entryId) => all(`/v1/entries/${encodeURIComponent(entryId)}/comments`),
-    addComment: (entryId, body, parentId) =>
-      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/comments`, parentId ? { body, parentId } : { body }),
+    addComment: (entryId, body, parentId, key) =>
+      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/comments`, parentId ? { body, parentId } : { body }, key),
     editComment: (id, body) => send('PATCH', `/v1/comments/${encodeURIComponent(id)}`, { body }),
     deleteComment: (id) => send('DELETE', `/v1/comments/${encodeURIComponent(id)}`),
 

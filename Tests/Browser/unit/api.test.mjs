@@ -133,3 +133,31 @@ test('a verdict sends its note only when there is one', async () => {
   assert.deepEqual(JSON.parse(calls[0].init.body), { verdict: 'go_ahead' });
   assert.deepEqual(JSON.parse(calls[1].init.body), { verdict: 'wait', note: 'After the holidays.' });
 });
+
+test('a creation repeated after no answer carries the same Idempotency-Key, a new one once answered', async () => {
+  const { retryKey } = await import('../../../Sources/Browser/Public/api.js');
+  let n = 0;
+  const creation = retryKey(() => `key-${n += 1}`);
+  const { calls, fetchImpl } = fakeFetch([
+    new TypeError('network down'),
+    { status: 503, json: { status: 503, code: 'service_unavailable' } },
+    { status: 201, json: { id: 'e1' } },
+    { status: 422, json: { status: 422, code: 'validation_failed' } },
+    { status: 201, json: { id: 'e2' } },
+  ]);
+  const api = createApi(fetchImpl);
+  const create = () => creation.run((key) => api.createEntry({ kind: 'journal', title: 't', body: '' }, key));
+  await assert.rejects(create());
+  await assert.rejects(create());
+  assert.equal((await create()).id, 'e1');
+  await assert.rejects(create());
+  assert.equal((await create()).id, 'e2');
+  assert.deepEqual(calls.map((c) => c.init.headers['Idempotency-Key']), ['key-1', 'key-1', 'key-1', 'key-2', 'key-3']);
+});
+
+test('without a key, nothing is sent for it', async () => {
+  const { calls, fetchImpl } = fakeFetch([{ status: 201, json: {} }]);
+  await createApi(fetchImpl).addComment('e1', 'hello');
+  assert.equal(calls[0].init.headers['Idempotency-Key'], undefined);
+  assert.deepEqual(JSON.parse(calls[0].init.body), { body: 'hello' });
+});

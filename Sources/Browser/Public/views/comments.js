@@ -1,6 +1,7 @@
 // The conversation on an entry: comments, replies, edits and deletions.
 import { h, replace, say, busy, uid } from '../dom.js';
 import { describe } from '../errors.js';
+import { retryKey } from '../api.js';
 import { when } from '../format.js';
 import { buildThread, aboutEarlierVersion } from '../thread.js';
 import { confirmButton, prose } from './common.js';
@@ -75,10 +76,11 @@ export async function commentsSection(ctx, entry) {
       const buttons = [];
       if (canComment) {
         buttons.push(h('button', { type: 'button', class: 'link', text: 'Reply', on: { click: () => {
+          const replyKey = retryKey();
           const form = commentForm({
             label: `Your reply to ${comment.author ? comment.author.displayName : 'this comment'}`, submit: 'Send reply',
             onSubmit: async (body) => {
-              const created = await api.addComment(entry.id, body, comment.id);
+              const created = await replyKey.run((key) => api.addComment(entry.id, body, comment.id, key));
               await reload('Your reply was added.', created.id);
             },
             onCancel: () => { replace(slot); buttons[0].focus(); },
@@ -119,11 +121,12 @@ export async function commentsSection(ctx, entry) {
   }
 
   // Made once, so what is being typed stays when the thread is drawn again.
+  const commentKey = retryKey();
   const newComment = canComment
     ? commentForm({
       label: isOwner ? 'Add a comment' : `Write to ${entry.owner.displayName}`, submit: 'Send',
       onSubmit: async (body) => {
-        const created = await api.addComment(entry.id, body);
+        const created = await commentKey.run((key) => api.addComment(entry.id, body, null, key));
         newComment.reset();
         await reload('Your comment was added.', created.id);
       },

@@ -5,6 +5,7 @@ import {
   kinds, methods, statuses, risks, responses, label, choices, longDate, when, today,
 } from '../format.js';
 import { conflicts } from '../merge.js';
+import { retryKey } from '../api.js';
 import { link } from '../router.js';
 import { confirmButton, prose, handleSubmit } from './common.js';
 import { entryItem, writeLinks } from './home.js';
@@ -216,6 +217,7 @@ export async function entryForm(ctx, params) {
     return;
   }
   let version = entry ? entry.version : null;
+  const creation = retryKey();
   const status = h('div', { class: 'form-status' });
   const conflictSlot = h('div');
   const fieldsSlot = h('div');
@@ -250,7 +252,7 @@ export async function entryForm(ctx, params) {
       ctx.announce('Your changes were saved.');
       ctx.navigate(link('entry', { id: saved.id }));
     } else {
-      const created = await api.createEntry({ kind, ...values, step: values.step ?? undefined });
+      const created = await creation.run((key) => api.createEntry({ kind, ...values, step: values.step ?? undefined }, key));
       ctx.announce('Saved. Only you can see it until you share it.');
       ctx.navigate(link('entry', { id: created.id }));
     }
