@@ -5,56 +5,26 @@ import Testing
 /// Every role against every entry, share and sponsorship endpoint: the status each must get,
 /// as one table. A 2xx outside a row's allowed roles fails, and so does any other deviation.
 @Suite struct AccessMatrixTests {
-    enum Role: String, CaseIterable, CustomStringConvertible {
-        case anonymous, owner, sponsorRead, sponsorComment, sponsorWithoutShare, sponsorAfterRevoke
-        case sponsorAfterEnd, otherPairSponsor, stranger
-        var description: String { rawValue }
-    }
+    typealias Role = AccessRole
 
-    /// The world the table is checked in. `entry` belongs to `owner` and is shared with
-    /// `sponsorRead` (read) and `sponsorComment` (comment); `sponsorWithoutShare` is a
-    /// sponsor of `owner` who was shared another entry only; `sponsorAfterRevoke` had a share
-    /// that was revoked; `sponsorAfterEnd` had one through a sponsorship that has ended;
-    /// `otherPairSponsor` sponsors someone else, who shared an entry with them.
+    /// The shared `AccessWorld`, with the calls of this table.
     final class World {
         let scenario: Scenario
-        let users: [Role: User]
-        let entryId: String
-        let readSponsorship: String
-        let withoutShareSponsorship: String
-        let endedSponsorship: String
+        let world: AccessWorld
 
         init() throws {
-            let scenario = try Scenario()
-            self.scenario = scenario
-            var users: [Role: User] = [:]
-            for role in Role.allCases where role != .anonymous {
-                users[role] = try scenario.register(role.rawValue)
-            }
-            let owner = users[.owner]!
-            readSponsorship = try scenario.sponsorship(sponsor: users[.sponsorRead]!, sponsee: owner)
-            let commentSponsorship = try scenario.sponsorship(sponsor: users[.sponsorComment]!, sponsee: owner)
-            withoutShareSponsorship = try scenario.sponsorship(sponsor: users[.sponsorWithoutShare]!, sponsee: owner)
-            let revokedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterRevoke]!, sponsee: owner)
-            endedSponsorship = try scenario.sponsorship(sponsor: users[.sponsorAfterEnd]!, sponsee: owner)
-
-            entryId = try scenario.entryId(of: owner)
-            try scenario.share(entryId, through: readSponsorship, access: "read", as: owner)
-            try scenario.share(entryId, through: commentSponsorship, access: "comment", as: owner)
-            try scenario.share(entryId, through: revokedSponsorship, access: "comment", as: owner)
-            try scenario.share(entryId, through: endedSponsorship, access: "comment", as: owner)
-            let otherEntry = try scenario.entryId(of: owner)
-            try scenario.share(otherEntry, through: withoutShareSponsorship, access: "comment", as: owner)
-
-            try scenario.expect(204, "DELETE", "/v1/entries/\(entryId)/shares/\(revokedSponsorship)", as: owner)
-            try scenario.expect(204, "DELETE", "/v1/sponsorships/\(endedSponsorship)", as: users[.sponsorAfterEnd]!)
-
-            let otherSponsee = try scenario.register("otherSponsee")
-            let otherPair = try scenario.sponsorship(sponsor: users[.otherPairSponsor]!, sponsee: otherSponsee)
-            let theirEntry = try scenario.entryId(of: otherSponsee)
-            try scenario.share(theirEntry, through: otherPair, access: "comment", as: otherSponsee)
-            self.users = users
+            scenario = try Scenario()
+            world = try AccessWorld(api: TestAPI(app: scenario.app))
         }
+
+        /// The world's users as this target's `User` (whose calls go through `Scenario`).
+        var users: [Role: User] {
+            Dictionary(uniqueKeysWithValues: world.users.map { ($0.key, User(name: $0.key.rawValue, id: $0.value.id, token: $0.value.token)) })
+        }
+        var entryId: String { world.entryId }
+        var readSponsorship: String { world.sponsorships[.readSponsor]! }
+        var withoutShareSponsorship: String { world.sponsorships[.unsharedSponsor]! }
+        var endedSponsorship: String { world.sponsorships[.endedSponsor]! }
 
         func call(_ method: String, _ path: String, as role: Role, json: Any? = nil, headers: [(String, String)] = [])
             throws -> TestHTTPResponse
@@ -77,9 +47,9 @@ import Testing
         _ overrides: [Role: Int] = [:]
     ) -> [Role: Int] {
         var table: [Role: Int] = [
-            .anonymous: anonymous, .owner: owner, .sponsorRead: sponsors, .sponsorComment: sponsors,
-            .sponsorWithoutShare: others, .sponsorAfterRevoke: others, .sponsorAfterEnd: others,
-            .otherPairSponsor: others, .stranger: others,
+            .anonymous: anonymous, .owner: owner, .readSponsor: sponsors, .commentSponsor: sponsors,
+            .unsharedSponsor: others, .revokedSponsor: others, .endedSponsor: others,
+            .otherSponsor: others, .stranger: others,
         ]
         table.merge(overrides) { $1 }
         return table
@@ -94,7 +64,7 @@ import Testing
             try world.call("GET", "/v1/entries/\(world.entryId)", as: role)
         }, expected: statuses(owner: 200, sponsors: 200), check: { world, role, reply in
             let access = try reply.json()["access"] as? String
-            #expect(access == [Role.owner: "owner", .sponsorRead: "read", .sponsorComment: "comment"][role])
+            #expect(access == [Role.owner: "owner", .readSponsor: "read", .commentSponsor: "comment"][role])
             #expect(reply.header("ETag") != nil)
         }),
         Row(name: "PATCH /v1/entries/{id}", call: { world, role in
@@ -108,7 +78,7 @@ import Testing
         }, expected: statuses(owner: 200, sponsors: 403), check: { world, _, reply in
             // Only the shares that grant access: not the revoked one, not the ended sponsorship's.
             let sponsors = try reply.items().compactMap { ($0["sponsor"] as? [String: Any])?["id"] as? String }
-            #expect(Set(sponsors) == Set([world.users[.sponsorRead]!.id, world.users[.sponsorComment]!.id]))
+            #expect(Set(sponsors) == Set([world.users[.readSponsor]!.id, world.users[.commentSponsor]!.id]))
         }),
         Row(name: "PUT /v1/entries/{id}/shares/{sponsorshipId}", call: { world, role in
             try world.call(
@@ -128,7 +98,7 @@ import Testing
             try world.call("GET", "/v1/shared", as: role)
         }, expected: everyoneSignedIn(200), check: { world, role, reply in
             let shared = try reply.items().first { $0["id"] as? String == world.entryId }
-            #expect(shared?["access"] as? String == [Role.sponsorRead: "read", .sponsorComment: "comment"][role])
+            #expect(shared?["access"] as? String == [Role.readSponsor: "read", .commentSponsor: "comment"][role])
         }),
         Row(name: "POST /v1/entries", call: { world, role in
             try world.call("POST", "/v1/entries", as: role, json: ["kind": "journal", "title": "Mine"])
@@ -139,12 +109,12 @@ import Testing
         Row(name: "GET /v1/sponsorships", call: { world, role in
             try world.call("GET", "/v1/sponsorships", as: role)
         }, expected: everyoneSignedIn(200), check: { world, role, reply in
-            let parties: Set<Role> = [.owner, .sponsorRead]
+            let parties: Set<Role> = [.owner, .readSponsor]
             try #expect(reply.ids().contains(world.readSponsorship) == parties.contains(role))
         }),
         Row(name: "DELETE /v1/sponsorships/{id} (ended, so idempotent)", call: { world, role in
             try world.call("DELETE", "/v1/sponsorships/\(world.endedSponsorship)", as: role)
-        }, expected: statuses(owner: 204, sponsors: 404, [.sponsorAfterEnd: 204])),
+        }, expected: statuses(owner: 204, sponsors: 404, [.endedSponsor: 204])),
         // Last: the owner's call deletes the entry.
         Row(name: "DELETE /v1/entries/{id}", call: { world, role in
             try world.call("DELETE", "/v1/entries/\(world.entryId)", as: role)

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite struct EntryConcurrencyTests {
     let scenario: Scenario
@@ -66,7 +67,7 @@ import Testing
         let answered = Atomic<Bool>(false)
         let readsBegun = Atomic<Int>(0)
         let scenario = scenario
-        let results = Concurrently.run(5) { worker -> [(afterCutOff: Bool, visible: Bool)] in
+        let results = concurrently(5) { worker -> [(afterCutOff: Bool, visible: Bool)] in
             if worker == 0 {
                 // Cut off while the readers are busy: once each has had a few reads.
                 while readsBegun.load(ordering: .sequentiallyConsistent) < 20 { Thread.sleep(forTimeInterval: 0.001) }

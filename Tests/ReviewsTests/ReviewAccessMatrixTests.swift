@@ -61,7 +61,7 @@ import TestSupport
     @Test func everyRoleSeesExactlyItsReviews() throws {
         let cast = try ReviewCast(api: TestAPI(app: try TestApp.start()))
         let api = cast.api
-        let ownReviews = Set(Role.reviewers.compactMap { cast.reviews[$0] })
+        let ownReviews = Set(AccessRole.sharedSponsors.compactMap { cast.reviews[$0] })
         let entryReviews = try api.reviews(of: cast.entryId, as: cast.owner).decode(ReviewPageJSON.self).items
         #expect(Set(entryReviews.map(\.id)) == ownReviews)
         for role in [Role.readSponsor, .commentSponsor] {
@@ -93,7 +93,7 @@ import TestSupport
         let api = cast.api
         let user = cast[role]
         // The comment sponsor's own review is the fresh one: the cast's first was withdrawn.
-        let own = Role.reviewers.contains(role) && role != .commentSponsor ? cast.reviews[role] : nil
+        let own = AccessRole.sharedSponsors.contains(role) && role != .commentSponsor ? cast.reviews[role] : nil
         let reviewId = own ?? target ?? ""
         switch endpoint {
         case .request:

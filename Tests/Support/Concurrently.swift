@@ -45,3 +45,47 @@ private final class SharedWork<Value: Sendable>: Sendable {
 
     var results: [Result<Value, any Error>] { state.withLock { $0.results.map { $0! } } }
 }
+
+/// Runs `body` for each index in `0..<count`, each on a thread of its own, released together
+/// once every thread is ready (a real race), and returns the results in index order.
+public func concurrently<Value: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) -> [Value] {
+    startConcurrently(count, body).wait()
+}
+
+/// Starts the calls of `concurrently(_:_:)` and returns at once; `wait()` gives their results.
+public func startConcurrently<Value: Sendable>(
+    _ count: Int, _ body: @escaping @Sendable (Int) -> Value
+) -> ConcurrentCalls<Value> {
+    let calls = ConcurrentCalls<Value>(count: count)
+    let ready = DispatchGroup()
+    let start = DispatchSemaphore(value: 0)
+    for index in 0..<count {
+        ready.enter()
+        calls.done.enter()
+        Thread {
+            ready.leave()
+            start.wait()
+            calls.set(index, body(index))
+            calls.done.leave()
+        }.start()
+    }
+    ready.wait()
+    for _ in 0..<count { start.signal() }
+    return calls
+}
+
+/// Calls started by `startConcurrently`.
+public final class ConcurrentCalls<Value: Sendable>: Sendable {
+    fileprivate let done = DispatchGroup()
+    private let slots: Mutex<[Value?]>
+
+    fileprivate init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    fileprivate func set(_ index: Int, _ value: Value) { slots.withLock { $0[index] = value } }
+
+    /// Waits for every call to finish; their results in index order.
+    public func wait() -> [Value] {
+        done.wait()
+        return slots.withLock { $0.map { $0! } }
+    }
+}

@@ -103,7 +103,7 @@ final class Scenario: Sendable {
         let (pool, watcher) = (pool, app.pool)
         let running = try pool.withTransaction { connection in
             try connection.execute(lock)
-            let running = Concurrently.start(count, work)
+            let running = startConcurrently(count, work)
             let deadline = Date().addingTimeInterval(10)
             while try watcher.query("""
                 SELECT count(*) AS waiting FROM pg_stat_activity
