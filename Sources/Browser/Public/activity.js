@@ -3,16 +3,19 @@
 const sentences = {
   sponsorship_started: (name) => `${name} accepted your invite: you’re connected.`,
   sponsorship_ended: (name) => `${name} ended your sponsorship.`,
-  entry_shared: (name) => `${name} shared an entry with you.`,
-  comment_added: (name) => `${name} wrote in a conversation.`,
-  review_requested: (name) => `${name} asked for your word on an amend.`,
-  review_decided: (name) => `${name} gave their word on your amend.`,
+  entry_shared: (name, title) => `${name} shared ${title ? `“${title}”` : 'an entry'} with you.`,
+  comment_added: (name, title) => `${name} wrote in the conversation on ${title ? `“${title}”` : 'an entry'}.`,
+  review_requested: (name, title) => `${name} asked for your word on ${title ? `“${title}”` : 'an amend'}.`,
+  review_decided: (name, title) => `${name} gave their word on ${title ? `“${title}”` : 'your amend'}.`,
 };
 
-/** One sentence for an activity item; a type this app doesn't know yet reads plainly. */
-export function describeActivity(item) {
+/**
+ * One sentence for an activity item, naming the entry by `title` when it is known; a type
+ * this app doesn't know yet reads plainly.
+ */
+export function describeActivity(item, title = null) {
   const name = item.actor?.displayName || 'Someone';
-  return (sentences[item.type] || ((n) => `${n} did something that concerns you.`))(name);
+  return (sentences[item.type] || ((n) => `${n} did something that concerns you.`))(name, title);
 }
 
 /** Where an activity item leads: `['entry', { id }]`, `['people', {}]`, or null. */

@@ -8,7 +8,9 @@ const item = (type, extra = {}) => ({ id: 'a1', type, actor: { displayName: 'Ale
 test('every activity type reads as a sentence about the person who acted', () => {
   for (const type of activityTypes) assert.match(describeActivity(item(type)), /^Alex .+\.$/);
   assert.equal(describeActivity(item('something_new')), 'Alex did something that concerns you.');
-  assert.equal(describeActivity({ type: 'comment_added', actor: null }), 'Someone wrote in a conversation.');
+  assert.equal(describeActivity({ type: 'comment_added', actor: null }), 'Someone wrote in the conversation on an entry.');
+  assert.equal(describeActivity(item('review_decided'), 'Amends to Jamie'), 'Alex gave their word on “Amends to Jamie”.');
+  assert.equal(describeActivity(item('entry_shared'), '<b>x</b>'), 'Alex shared “<b>x</b>” with you.', 'a title stays text');
 });
 
 test('an item leads to its entry, else to the sponsorships', () => {

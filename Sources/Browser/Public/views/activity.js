@@ -5,7 +5,12 @@ import { describeActivity, activityTarget } from '../activity.js';
 import { link } from '../router.js';
 
 export async function activityPage(ctx) {
-  const data = await ctx.api.activity({ limit: 50 });
+  const { api, state } = ctx;
+  const sponsoring = (await api.sponsorships()).some((s) => s.status === 'active' && s.sponsor.id === state.user.id);
+  const [data, own, shared] = await Promise.all([
+    api.activity({ limit: 50 }), api.entries(), sponsoring ? api.shared() : [],
+  ]);
+  const titles = new Map([...own, ...shared].map((entry) => [entry.id, entry.title]));
   const unread = data.unread || 0;
   ctx.show('What’s new',
     data.items.length
@@ -14,12 +19,12 @@ export async function activityPage(ctx) {
         const fresh = index < unread;
         return h('li', { class: fresh ? 'activity-item new' : 'activity-item' },
           fresh ? h('span', { class: 'badge', text: 'New' }) : null,
-          target ? h('a', { href: link(...target), text: describeActivity(item) }) : h('span', { text: describeActivity(item) }),
+          h(target ? 'a' : 'span', { href: target ? link(...target) : null, text: describeActivity(item, titles.get(item.entryId)) }),
           h('span', { class: 'meta', text: ` · ${when(item.at)}` }));
       }))
       : h('p', { class: 'meta', text: 'Nothing has happened yet. When your sponsor or sponsee shares, writes or answers, it shows here.' }));
   if (data.items.length && unread) {
-    await ctx.api.markSeen(data.items[0].id).catch(() => {});
+    await api.markSeen(data.items[0].id).catch(() => {});
     ctx.live.unreadChanged();
   }
 }
