@@ -719,6 +719,9 @@ class PrivacyTests(BrowserTestCase):
         sam.register()
         self.require(sam, 'POST', '/v1/me/export', {'password': ''})
         sam.write_journal('Kept in the export', 'Every word.')
+        downloads = tempfile.mkdtemp(prefix='stepwork-downloads-')
+        self.addCleanup(shutil.rmtree, downloads, True)
+        sam.driver.execute_cdp_cmd('Browser.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
         sam.go('#/account/export', 'Download your data')
         sam.type('Your password', 'not my password at all')
         sam.click('Download my data')
@@ -729,9 +732,10 @@ class PrivacyTests(BrowserTestCase):
         link = sam.driver.find_element(By.CSS_SELECTOR, '.download-result a[download]')
         self.assertRegex(link.get_attribute('download'), r'^stepwork-export-\d{4}-\d{2}-\d{2}\.json$')
         self.assertTrue(link.get_attribute('href').startswith('blob:'))
-        exported = json.loads(sam.driver.execute_async_script(
-            "const done = arguments[1]; fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done(String(e)));",
-            link.get_attribute('href')))
+        path = os.path.join(downloads, link.get_attribute('download'))
+        sam.wait(lambda _: os.path.exists(path) and not any(n.endswith('.crdownload') for n in os.listdir(downloads)))
+        with open(path, encoding='utf-8') as file:
+            exported = json.load(file)
         self.assertEqual(exported['format'], 'stepwork-export/1')
         self.assertIn('Kept in the export', [e['title'] for e in exported['entries']])
         self.assertEqual(sam.field('Your password').get_attribute('value'), '', 'the password does not stay in the form')
