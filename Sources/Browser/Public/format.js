@@ -117,7 +117,7 @@ export function codeGroups(code) {
 const reads = {
   entry: ['read it', 'read'],
   comments: ['read the conversation', 'read the conversation on'],
-  reviews: ['read the requests for their word', 'read the requests for their word on'],
+  reviews: ['looked at your requests for their word', 'looked at your requests for their word on'],
   list: ['saw it in their list', 'saw in their list'],
 };
 

@@ -68,7 +68,7 @@ test('who read what reads as a sentence, with or without the entry’s title', a
   assert.equal(readSentence(item('entry')), 'Alex read it');
   assert.equal(readSentence(item('comments'), 'Amends to Jamie'), 'Alex read the conversation on “Amends to Jamie”');
   assert.equal(readSentence(item('list'), 'A'), 'Alex saw in their list “A”');
-  assert.equal(readSentence({ what: 'reviews', viewer: null }), 'A former member read the requests for their word');
+  assert.equal(readSentence({ what: 'reviews', viewer: null }), 'A former member looked at your requests for their word');
 });
 
 test('a lockdown’s result is said in words', async () => {
