@@ -1,3 +1,4 @@
+import Activity
 import Foundation
 import Logging
 import Permissions
@@ -14,6 +15,7 @@ struct CommentService: Sendable {
     let policy: EntryAccessPolicy
     let logger: Logger
     private let store = CommentStore()
+    private let activity = ActivityRecorder()
 
     /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
     func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID, on database: PostgresLease) throws -> Page<Comment> {
@@ -35,6 +37,7 @@ struct CommentService: Sendable {
     /// Writes a comment on `entryId`, answering `parentId` if given: for the owner and
     /// sponsors with `comment` access. `parentId` must name a comment of the same entry,
     /// possibly a deleted one (a reply to a tombstone keeps the conversation's shape).
+    /// The other party of the thread hears of it (`comment_added`, see `EntryAudience.otherParty`).
     func post(_ body: CommentBody, replyingTo parentId: String?, on entryId: UUID, by userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction { connection in
             try policy.require(.comment, of: userId, to: entryId, on: connection, locking: true)
@@ -43,6 +46,11 @@ struct CommentService: Sendable {
                 return id
             }
             let record = try store.insert(on: entryId, parentId: parent, author: userId, body: body, on: connection)
+            if let audience = try policy.audience(of: entryId, on: connection) {
+                try activity.record(
+                    .commentAdded, by: userId, to: audience.otherParty(of: userId),
+                    about: ActivitySubject(entryId: entryId, commentId: record.id), on: connection)
+            }
             logger.info("comment_posted", [
                 "user_id": userId.uuidString, "entry_id": entryId.uuidString, "comment_id": record.id.uuidString,
             ])

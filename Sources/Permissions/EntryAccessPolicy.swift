@@ -110,6 +110,38 @@ public struct EntryAccessPolicy: Sendable {
         return access
     }
 
+    /// The policy's rule as a SQL condition for statements that list rows about entries:
+    /// true when the user in `subject.viewer_id` can see the entry in `subject.entry_id` now
+    /// (they own it, or it is shared with them through an active sponsorship of theirs), or
+    /// when `subject.entry_id` is null. The statement names its row `subject` with those columns.
+    public static let visibleSubject: PostgresFragment = """
+        (subject.entry_id IS NULL OR EXISTS (
+            SELECT 1 FROM stepwork.entries e
+            WHERE e.id = subject.entry_id
+              AND (e.owner_id = subject.viewer_id OR EXISTS (
+                  SELECT 1 FROM stepwork.shares s
+                  JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
+                  WHERE s.entry_id = e.id AND sp.sponsor_id = subject.viewer_id AND sp.sponsee_id = e.owner_id
+                    AND sp.status = 'active'))))
+        """
+
+    /// Who can see `entryId` now (see `EntryAudience`); nil for an entry that does not exist.
+    /// Read it in the transaction of the write it is for, after the check that locked the entry.
+    public func audience(of entryId: UUID, on connection: PostgresConnection) throws -> EntryAudience? {
+        let rows = try connection.query("""
+            SELECT e.owner_id, sp.sponsor_id
+            FROM stepwork.entries e
+            LEFT JOIN stepwork.shares s ON s.entry_id = e.id
+            LEFT JOIN stepwork.sponsorships sp
+                ON sp.id = s.sponsorship_id AND sp.sponsee_id = e.owner_id AND sp.status = 'active'
+            WHERE e.id = \(entryId)
+            """)
+        guard let first = rows.first else { return nil }
+        return EntryAudience(
+            ownerId: try first.decode("owner_id"),
+            sponsorIds: try rows.compactMap { try $0.decode("sponsor_id", as: UUID?.self) })
+    }
+
     /// The entries shared with `sponsorId` through their active sponsorships (only those
     /// with `sponseeId`, if given) after `position`, newest update first, at most `limit`,
     /// each with its row from `stepwork.entry_rows`: one statement, one snapshot, one range

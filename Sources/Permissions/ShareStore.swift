@@ -20,21 +20,24 @@ struct ShareStore: Sendable {
     }
 
     /// Creates the share or changes its access; `grantedAt` moves only when the access changes.
+    /// Answers whether the share is new.
     func put(
         entryId: UUID, sponsorshipId: UUID, owner: UUID, sponsor: UserSummary, access: ShareAccess,
         on connection: PostgresConnection
-    ) throws -> Share {
+    ) throws -> (share: Share, created: Bool) {
+        // `xmax = 0` holds for a row this statement inserted, not for one it updated.
         let rows = try connection.query("""
             INSERT INTO stepwork.shares AS s (entry_id, sponsorship_id, owner_id, access)
             VALUES (\(entryId), \(sponsorshipId), \(owner), \(access))
             ON CONFLICT (entry_id, sponsorship_id) DO UPDATE
             SET access = excluded.access,
                 granted_at = CASE WHEN s.access = excluded.access THEN s.granted_at ELSE now() END
-            RETURNING granted_at
+            RETURNING granted_at, s.xmax = 0 AS created
             """)
-        return Share(
+        let share = Share(
             entryId: entryId, sponsorshipId: sponsorshipId, sponsor: sponsor, access: access,
             grantedAt: try rows[0].decode("granted_at"))
+        return (share, try rows[0].decode("created"))
     }
 
     func delete(entryId: UUID, sponsorshipId: UUID, on connection: PostgresConnection) throws {

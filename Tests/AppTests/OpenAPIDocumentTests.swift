@@ -44,11 +44,13 @@ import TestSupport
         .init("GET", "/v1/reviews/{id}"),
         .init("PUT", "/v1/reviews/{id}/verdict"),
         .init("DELETE", "/v1/reviews/{id}"),
+        .init("GET", "/v1/activity"),
+        .init("POST", "/v1/activity/seen"),
     ]
 
     @Test func documentDeclaresExactlyTheRoutesOfTheAPI() throws {
         let operations = try OpenAPIPaths().operations
-        #expect(operations.count == 36)
+        #expect(operations.count == 38)
         #expect(operations.contains(.init("PUT", "/v1/entries/{id}/shares/{sponsorshipId}")))
         #expect(operations.subtracting(Self.routes).isEmpty, "documented but not routed")
         #expect(Self.routes.subtracting(operations).isEmpty, "routed but not documented")

@@ -1,3 +1,4 @@
+import Activity
 import Auth
 import Browser
 import Comments
@@ -59,6 +60,7 @@ public final class Application: Sendable {
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
         ReviewRoutes(policy: policy, logger: logger).register(on: v1)
+        ActivityRoutes(visibleSubject: EntryAccessPolicy.visibleSubject).register(on: v1)
         BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)

@@ -3,16 +3,10 @@ import Foundation
 import Postgres
 import TestSupport
 
-/// A user of a scenario: display name, id and bearer token.
-struct User: Sendable {
-    let name: String
-    let id: String
-    let token: String
-}
-
-/// A running application with the steps the tests repeat: registering users, linking
-/// sponsors, writing and sharing entries. Every step goes through the HTTP API, over a real
-/// socket, and checks its status.
+/// A running application tuned for races (a pool and workers for many requests at once), with
+/// the steps the entry tests repeat: registering users, linking sponsors, writing and sharing
+/// entries. Every step goes through the HTTP API (`TestAPI`), over a real socket, and checks its
+/// status.
 final class Scenario: Sendable {
     let app: TestApp
 
@@ -30,6 +24,7 @@ final class Scenario: Sendable {
     }
 
     var pool: PostgresPool { app.ownerPool }
+    var api: TestAPI { TestAPI(app: app) }
 
     /// Sends a request on a connection of its own; `json` is serialised as the body (a
     /// `String` is sent as is).
@@ -40,7 +35,7 @@ final class Scenario: Sendable {
             if let text = json as? String { return text }
             return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
         }
-        return try app.request(method, target, json: body, headers: headers, token: user?.token)
+        return try api.send(method, target, as: user, json: body, headers: headers)
     }
 
     /// Like `call`, but throws unless the status is `expected`.
@@ -58,7 +53,7 @@ final class Scenario: Sendable {
 
     func register(_ name: String) throws -> User {
         let (token, id) = try app.register(displayName: name)
-        return User(name: name, id: id.uuidString, token: token)
+        return User(token: token, id: id.uuidString)
     }
 
     /// A new invite code made by `inviter`, who takes `role`.
