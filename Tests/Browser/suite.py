@@ -230,6 +230,16 @@ class Person:
               .catch((e) => done({ status: 0, body: String(e) }));
         """, method, path, body, headers or {})
 
+    def streams_events(self):
+        """Whether the server streams events (`GET /v1/events` answers an event stream), asked and let go at once."""
+        return self.driver.execute_async_script("""
+            const done = arguments[0];
+            const controller = new AbortController();
+            fetch('/v1/events', { signal: controller.signal })
+              .then((r) => done(r.ok && (r.headers.get('Content-Type') || '').startsWith('text/event-stream')), () => done(false))
+              .finally(() => controller.abort());
+        """)
+
     def quit(self):
         self.driver.quit()
 
@@ -295,13 +305,24 @@ class BrowserTestCase(unittest.TestCase):
 
 class StoryTests(BrowserTestCase):
     def test_sponsee_and_sponsor_talk_over_a_planned_amend(self):
+        """Issue 14's story, in two browsers: live where the server streams events, else after navigation."""
         sam, alex = self.person('Sam'), self.person('Alex')
         sam.register()
+        live = sam.streams_events()
         code = sam.create_invite('Sponsee')
         self.assertRegex(code, r'^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$')
         alex.register()
         alex.accept_invite(code)
         self.assertIn('You sponsor Sam', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Nothing shared with you yet.')
+
+        def arrives(person, text, within, path, heading):
+            """`text` shows on the open page by itself when events stream, else once the page is opened again."""
+            if not live:
+                person.go('#/', None)
+                person.go(path, heading)
+            person.wait_text(text, within)
 
         entry = sam.write_amend('Amends to my brother', 'Jamie', 'I borrowed money and lied about it.',
                                 'Pay it back and say I was wrong, without excuses.')
@@ -309,34 +330,90 @@ class StoryTests(BrowserTestCase):
         sam.share('Alex', 'Can read and comment')
         sam.wait_text('Alex can now read this and comment on it.')
 
-        alex.go('#/shared', 'Shared with me')
-        alex.wait_text('From Sam')
+        arrives(alex, 'Amends to my brother', 'main', '#/shared', 'Shared with me')
         alex.driver.find_element(By.PARTIAL_LINK_TEXT, 'Amends to my brother').click()
         alex.screen('Amends to my brother')
         self.assertIn('Jamie', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        self.assertIn('Sam hasn’t asked for your word on this amend.', alex.driver.find_element(By.TAG_NAME, 'main').text)
         alex.type('Write to Sam', 'Call me before you meet him.')
         alex.click('Send')
         alex.wait_text('Call me before you meet him.', '.thread')
 
-        sam.go(f'#/entries/{entry}', 'Amends to my brother')
-        sam.wait_text('Call me before you meet him.', '.thread')
+        # Sam has the amend open all along: the comment comes into the thread.
+        arrives(sam, 'Call me before you meet him.', '.thread', f'#/entries/{entry}', 'Amends to my brother')
         sam.click('Reply', sam.driver.find_element(By.CSS_SELECTOR, '.comment'))
         sam.type('Your reply to Alex', 'I will call you on Sunday.')
         sam.click('Send reply')
         reply = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.replies .comment'))[0]
         self.assertIn('I will call you on Sunday.', reply.text)
+        arrives(alex, 'I will call you on Sunday.', '.thread', f'#/entries/{entry}', 'Amends to my brother')
 
-        alex.go('#/', None)
-        alex.go(f'#/entries/{entry}', 'Amends to my brother')
-        alex.wait_text('I will call you on Sunday.', '.replies')
+        # Sam asks for Alex's word; Alex finds it waiting and says "wait", with a note.
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Alex has been asked for their word.')
+        sam.wait_text('Waiting for Alex’s answer.')
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Waiting for your word (1)')
+        alex.driver.find_element(By.CSS_SELECTOR, '.waiting a').click()
+        alex.screen('Amends to my brother')
+        alex.driver.find_element(By.XPATH, "//main//label[normalize-space(.) = 'Wait for now']").click()
+        alex.click('Send my answer')
+        alex.wait_text('Say why in a few words')
+        alex.type('In your words', 'Wait until you have the money saved; talk to me first.')
+        alex.click('Send my answer')
+        alex.wait_text('Your answer was sent to Sam.')
+        self.assertIn('You said: Wait for now.', alex.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+        alex.button('Change my answer')  # the latest answer stands, and can be given again
 
-        # Taking the share back: the sponsor's next look finds nothing.
+        arrives(sam, 'Alex said: Wait for now.', '.reviews', f'#/entries/{entry}', 'Amends to my brother')
+        self.assertIn('Wait until you have the money saved', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+        self.assertNotIn('About an earlier text', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
+
+        # Sam changes the plan: the answer now speaks of an earlier text.
+        sam.click('Edit')
+        sam.screen('Edit: Amends to my brother')
+        sam.type('What I will do and say', 'Save the money first, then pay it back and say I was wrong.')
+        sam.click('Save changes')
+        sam.screen('Amends to my brother')
+        reviews = sam.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.review.earlier'))[0]
+        self.assertIn('About an earlier text', reviews.text)
+        self.assertIn('The amend has changed since Alex answered', reviews.text)
+
+        # Alex has the shared list open when Sam takes the share back: the amend goes from it
+        # (when Alex comes back to the window; there is no event for a share taken back).
+        alex.go('#/shared', 'Shared with me')
+        alex.wait_text('Amends to my brother')
         sam.share('Alex', 'Not shared')
         sam.wait_text('Alex can no longer see this entry or its comments.')
-        alex.go('#/', None)
+
+        def gone(driver):
+            driver.execute_script("window.dispatchEvent(new Event('focus'))")
+            return 'Amends to my brother' not in driver.find_element(By.TAG_NAME, 'main').text
+        alex.wait(gone)
         alex.go(f'#/entries/{entry}')
         alex.wait_text('isn’t here any more')
         self.assert_no_script_errors(sam)
+        self.assert_no_script_errors(alex)
+
+    def test_an_open_entry_page_follows_a_share_taken_back(self):
+        sam, alex = self.person('Sam'), self.person('Alex')
+        sam.register()
+        code = sam.create_invite('Sponsee')
+        alex.register()
+        alex.accept_invite(code)
+        entry = sam.write_amend('Amends to Ms. Ortiz', 'Ms. Ortiz', 'Took things from the shop.', 'Return them.')
+        sam.share('Alex', 'Can read')
+        sam.wait_text('can now read this')
+        alex.go(f'#/entries/{entry}', 'Amends to Ms. Ortiz')
+        self.assertIn('You can read this conversation but not add to it.', alex.driver.find_element(By.TAG_NAME, 'main').text)
+        sam.share('Alex', 'Not shared')
+        sam.wait_text('can no longer see')
+
+        def gone(driver):
+            driver.execute_script("window.dispatchEvent(new Event('focus'))")
+            return 'No longer shared with you' in driver.find_element(By.TAG_NAME, 'main').text
+        alex.wait(gone)
+        self.assertNotIn('Return them.', alex.driver.find_element(By.TAG_NAME, 'main').text)
 
     def test_nothing_a_person_writes_runs_as_code(self):
         sam = self.person('Sam')
@@ -603,6 +680,112 @@ class StoryTests(BrowserTestCase):
         sam.go('#/entries/00000000-0000-0000-0000-000000000000')
         sam.wait_text('isn’t here any more')
 
+class PrivacyTests(BrowserTestCase):
+    """Who read what, the export, lockdown and deleting the account (API 1.1; skipped on a server without them)."""
+
+    def require(self, person, method, path, body=None):
+        if person.api(method, path, body)['status'] in (404, 405):
+            self.skipTest(f'this server has no {method} {path} yet')
+
+    def connected(self, *probe):
+        """Sam and Alex, sponsee and sponsor (once `probe`, a request, shows the server can do what is tested)."""
+        sam, alex = self.person('Sam'), self.person('Alex')
+        sam.register()
+        self.require(sam, *probe)
+        code = sam.create_invite('Sponsee')
+        alex.register()
+        alex.accept_invite(code)
+        return sam, alex
+
+    def test_who_read_what(self):
+        sam, alex = self.connected('GET', '/v1/me/access-log')
+        entry = sam.write_amend('Amends to my brother', 'Jamie', 'I lied.', 'Say so.')
+        self.assertIn('Nobody else has read it.', sam.driver.find_element(By.TAG_NAME, 'main').text)
+        sam.share('Alex', 'Can read')
+        sam.wait_text('can now read this')
+        alex.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.wait_text('Alex read it')
+        sam.driver.find_element(By.LINK_TEXT, 'Everything about who read this').click()
+        sam.screen('Who has read')
+        sam.wait_text('Alex read the conversation')
+        sam.go('#/account', 'Account')
+        sam.driver.find_element(By.LINK_TEXT, 'Who read what').click()
+        sam.screen('Who read what')
+        sam.wait_text('Alex read “Amends to my brother”')
+
+    def test_the_export_downloads_a_file(self):
+        sam = self.person('Sam')
+        sam.register()
+        self.require(sam, 'POST', '/v1/me/export', {'password': ''})
+        sam.write_journal('Kept in the export', 'Every word.')
+        downloads = tempfile.mkdtemp(prefix='stepwork-downloads-')
+        self.addCleanup(shutil.rmtree, downloads, True)
+        sam.driver.execute_cdp_cmd('Browser.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
+        sam.go('#/account/export', 'Download your data')
+        sam.type('Your password', 'not my password at all')
+        sam.click('Download my data')
+        sam.wait_text('That password isn’t right.')
+        sam.type('Your password', PASSWORD)
+        sam.click('Download my data')
+        sam.wait_text('Your file is ready')
+        link = sam.driver.find_element(By.CSS_SELECTOR, '.download-result a[download]')
+        self.assertRegex(link.get_attribute('download'), r'^stepwork-export-\d{4}-\d{2}-\d{2}\.json$')
+        self.assertTrue(link.get_attribute('href').startswith('blob:'))
+        path = os.path.join(downloads, link.get_attribute('download'))
+        sam.wait(lambda _: os.path.exists(path) and not any(n.endswith('.crdownload') for n in os.listdir(downloads)))
+        with open(path, encoding='utf-8') as file:
+            exported = json.load(file)
+        self.assertEqual(exported['format'], 'stepwork-export/1')
+        self.assertIn('Kept in the export', [e['title'] for e in exported['entries']])
+        self.assertEqual(sam.field('Your password').get_attribute('value'), '', 'the password does not stay in the form')
+
+    def test_lockdown_takes_back_every_share(self):
+        sam, alex = self.connected('POST', '/v1/me/lockdown', {'endSponsorships': 'no'})
+        entry = sam.write_amend('Amends to my brother', 'Jamie', 'I lied.', 'Say so.')
+        sam.share('Alex', 'Can read and comment')
+        sam.wait_text('can now read this')
+        sam.go('#/account', 'Account')
+        sam.driver.find_element(By.LINK_TEXT, 'Close everything now').click()
+        sam.screen('Close everything now')
+        sam.click('Close everything now')
+        sam.wait_text('Take back every share now?')
+        self.assertEqual(sam.driver.switch_to.active_element.text, 'Take back every share now?')
+        sam.click('Cancel')
+        sam.click('Close everything now')
+        sam.click('Yes, close everything')
+        sam.wait_text('Done. Everything is closed.')
+        self.assertIn('1 share taken back', sam.driver.find_element(By.TAG_NAME, 'main').text)
+        alex.go(f'#/entries/{entry}')
+        alex.wait_text('isn’t here any more')
+        alex.go('#/people', 'Sponsorships')
+        alex.wait_text('You sponsor Sam')
+
+    def test_deleting_the_account(self):
+        sam, alex = self.connected('DELETE', '/v1/me', {'password': ''})
+        sam.write_journal('Gone with the account')
+        sam.go('#/account/delete', 'Delete your account')
+        sam.click('Delete my account')
+        sam.wait_text('Your password is needed.')
+        sam.type('Your password', 'not my password at all')
+        sam.click('Delete my account')
+        sam.click('Yes, delete everything')
+        sam.wait_text('That password isn’t right.')
+        sam.type('Your password', PASSWORD)
+        sam.click('Delete my account')
+        sam.click('Keep my account')
+        sam.click('Delete my account')
+        sam.click('Yes, delete everything')
+        sam.screen('Sign in')
+        sam.wait_text('Your account and everything in it were deleted.')
+        sam.type('Email', sam.email)
+        sam.type('Password', PASSWORD)
+        sam.click('Sign in')
+        sam.wait_text('don’t match an account')
+        alex.go('#/people', 'Sponsorships')
+        alex.wait_text('No sponsor or sponsee yet.')
+
+
 class EveryPageTests(BrowserTestCase):
     """Each page of the app, audited with axe-core and photographed at 390 and 1280 pixels."""
 
@@ -644,6 +827,14 @@ class EveryPageTests(BrowserTestCase):
         alex.click('Send')
         alex.wait_text('Call me before you meet him.', '.thread')
         sam.write_journal('A quiet morning', 'Coffee, a meeting, a call with Alex.\nGrateful.')
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Waiting for Alex’s answer.')
+        alex.go(f'#/entries/{entry}', 'Amends to my brother')
+        alex.driver.find_element(By.XPATH, "//main//label[normalize-space(.) = 'Wait for now']").click()
+        alex.type('In your words', 'Not before you have talked it through with me.')
+        alex.click('Send my answer')
+        alex.wait_text('Your answer was sent to Sam.')
         sam.go(f'#/entries/{entry}/edit', 'Edit')
         sam.type('What I will do and say', 'Pay it back in full and say I was wrong, without excuses.')
         sam.click('Save changes')
@@ -674,8 +865,32 @@ class EveryPageTests(BrowserTestCase):
         self.screenshot(sam, 'sponsorships-confirm-end')
         self.audit(sam, 'sponsorships-confirm-end')
         self.visit(sam, '#/account', 'account', 'Account')
+        self.visit(sam, '#/account/export', 'export', 'Download your data')
+        self.visit(sam, '#/account/lockdown', 'lockdown', 'Close everything now')
+        sam.click('Close everything now')
+        sam.wait_text('Take back every share now?')
+        self.screenshot(sam, 'lockdown-confirm')
+        self.audit(sam, 'lockdown-confirm')
+        self.visit(sam, '#/account/delete', 'delete-account', 'Delete your account')
+        sam.type('Your password', PASSWORD)
+        sam.click('Delete my account')
+        sam.wait_text('This can’t be undone.')
+        self.screenshot(sam, 'delete-account-confirm')
+        self.audit(sam, 'delete-account-confirm')
+        if sam.api('GET', '/v1/me/access-log')['status'] == 200:
+            self.visit(sam, '#/account/reads', 'who-read-what', 'Who read what')
+            self.visit(sam, f'#/entries/{entry}/reads', 'entry-reads', 'Who has read')
+        if sam.api('GET', '/v1/activity')['status'] == 200:
+            self.visit(sam, '#/activity', 'activity', 'What’s new')
         self.visit(sam, '#/nowhere', 'not-found', 'Page not found')
+        # A second request for Alex's word, still waiting: on Sam's amend, Alex's list and Alex's page.
+        sam.go(f'#/entries/{entry}', 'Amends to my brother')
+        sam.click('Ask Alex for their word')
+        sam.wait_text('Waiting for Alex’s answer.')
+        self.visit(sam, f'#/entries/{entry}', 'entry-owner-reviews', 'Amends to my brother')
+        self.assertIn('About an earlier text', sam.driver.find_element(By.CSS_SELECTOR, '.reviews').text)
         self.visit(alex, '#/', 'home-sponsor', 'Hello, Alex')
+        self.assertIn('Sam is waiting for your word on 1 amend', alex.driver.find_element(By.TAG_NAME, 'main').text)
         self.visit(alex, '#/shared', 'shared-with-me', 'Shared with me')
         self.visit(alex, f'#/entries/{entry}', 'entry-sponsor', 'Amends to my brother')
         for person in (sam, alex):

@@ -27,13 +27,48 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The file name a `Content-Disposition: attachment; filename="…"` header gives, kept to
+ * plain characters; `stepwork-export.json` without one.
+ */
+export function filenameFrom(disposition) {
+  const match = /filename="?([^";]+)"?/i.exec(disposition || '');
+  const name = match ? match[1].replace(/[^A-Za-z0-9._-]/g, '') : '';
+  return name && !name.startsWith('.') ? name : 'stepwork-export.json';
+}
+
+/**
+ * One Idempotency-Key for one thing being created (API 1.1, "Safe retries"): `run(work)`
+ * calls `work(key)`; the key stays for the next try while a try got no answer (the network, a
+ * server error, the first try still being processed), and a new one is made once the server
+ * has answered, so a repeated try never creates the thing twice.
+ */
+export function retryKey(random = () => crypto.randomUUID()) {
+  let key = null;
+  return {
+    async run(work) {
+      key ||= random();
+      try {
+        const result = await work(key);
+        key = null;
+        return result;
+      } catch (error) {
+        const unanswered = error.status === 0 || error.status >= 500 || error.code === 'idempotency_key_in_use';
+        if (!unanswered) key = null;
+        throw error;
+      }
+    },
+  };
+}
+
 /** The API client over `fetchImpl` (the browser's `fetch` by default). */
 export function createApi(fetchImpl = (...args) => fetch(...args)) {
   let onSignedOut = () => {};
 
-  async function request(method, path, { body, ifMatch } = {}) {
+  async function request(method, path, { body, ifMatch, key, raw = false } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (key) headers['Idempotency-Key'] = key;
     if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
     let response;
     try {
@@ -46,6 +81,7 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
     }
     let data = null;
     const type = response.headers.get('Content-Type') || '';
+    if (raw && response.ok) return { response };
     if (response.status !== 204 && type.includes('json')) {
       try { data = await response.json(); } catch { data = null; }
     }
@@ -60,7 +96,7 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
   }
 
   const get = async (path) => (await request('GET', path)).data;
-  const send = async (method, path, body) => (await request(method, path, { body })).data;
+  const send = async (method, path, body, key) => (await request(method, path, { body, key })).data;
 
   /** Every item of a keyset-paged list, following `nextCursor` (at most `pages` pages). */
   async function all(path, params = {}, pages = 20) {
@@ -101,7 +137,8 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       const { data, etag } = await request('GET', `/v1/entries/${encodeURIComponent(id)}`);
       return { ...data, version: versionFromETag(etag) ?? data.version };
     },
-    createEntry: (entry) => send('POST', '/v1/entries', entry),
+    /** `key`: an Idempotency-Key (see `retryKey`), so a try repeated after no answer creates one entry. */
+    createEntry: (entry, key) => send('POST', '/v1/entries', entry, key),
     updateEntry: async (id, version, patch) =>
       (await request('PATCH', `/v1/entries/${encodeURIComponent(id)}`, { body: patch, ifMatch: version })).data,
     deleteEntry: (id) => send('DELETE', `/v1/entries/${encodeURIComponent(id)}`),
@@ -115,9 +152,31 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       send('DELETE', `/v1/entries/${encodeURIComponent(entryId)}/shares/${encodeURIComponent(sponsorshipId)}`),
 
     comments: (entryId) => all(`/v1/entries/${encodeURIComponent(entryId)}/comments`),
-    addComment: (entryId, body, parentId) =>
-      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/comments`, parentId ? { body, parentId } : { body }),
+    addComment: (entryId, body, parentId, key) =>
+      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/comments`, parentId ? { body, parentId } : { body }, key),
     editComment: (id, body) => send('PATCH', `/v1/comments/${encodeURIComponent(id)}`, { body }),
     deleteComment: (id) => send('DELETE', `/v1/comments/${encodeURIComponent(id)}`),
+
+    reviews: async (entryId) => (await get(`/v1/entries/${encodeURIComponent(entryId)}/reviews`)).items,
+    requestReview: (entryId, sponsorshipId) =>
+      send('POST', `/v1/entries/${encodeURIComponent(entryId)}/reviews`, { sponsorshipId }),
+    withdrawReview: (id) => send('DELETE', `/v1/reviews/${encodeURIComponent(id)}`),
+    /** Reviews the caller was asked for: `state` is 'open', 'decided' or 'all'. */
+    reviewsForMe: (state = 'open') => all('/v1/reviews', { state }),
+    decide: (id, verdict, note) =>
+      send('PUT', `/v1/reviews/${encodeURIComponent(id)}/verdict`, note ? { verdict, note } : { verdict }),
+
+    entryReads: (entryId, params = {}) => get(`/v1/entries/${encodeURIComponent(entryId)}/access-log` + query(params)),
+    myReads: (params = {}) => get('/v1/me/access-log' + query(params)),
+    /** The account's data as a file: `{ blob, filename }`. */
+    exportData: async (password) => {
+      const { response } = await request('POST', '/v1/me/export', { body: { password }, raw: true });
+      return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition')) };
+    },
+    lockdown: (endSponsorships, endOtherSessions) => send('POST', '/v1/me/lockdown', { endSponsorships, endOtherSessions }),
+    deleteAccount: (password) => send('DELETE', '/v1/me', { password }),
+
+    activity: (params = {}) => get('/v1/activity' + query(params)),
+    markSeen: (upTo) => send('POST', '/v1/activity/seen', { upTo }),
   };
 }

@@ -11,10 +11,19 @@ import { sharedWithMe } from './views/shared.js';
 import { people } from './views/people.js';
 import { account } from './views/account.js';
 import { handleSubmit } from './views/common.js';
+import { activityPage } from './views/activity.js';
+import { entryReads, myReads } from './views/reads.js';
+import { createLive } from './live.js';
+import { describeActivity, concerns } from './activity.js';
+
+/** A screen of a module loaded only when first shown (pages seldom opened stay off the first load). */
+const later = (name) => async (...args) => (await import('./views/privacy.js'))[name](...args);
 
 const screens = {
   home, signIn, register, amends: amendList, shared: sharedWithMe, people, account,
   entries: entryList, entry: entryPage, newEntry: entryForm, editEntry: entryForm,
+  activity: activityPage, reads: myReads, entryReads,
+  exportData: later('exportPage'), lockdown: later('lockdownPage'), deleteAccount: later('deletePage'),
   notFound: (ctx) => ctx.show('Page not found',
     h('p', { text: 'There’s nothing at this address.' }),
     h('p', {}, h('a', { href: link('home'), text: 'Go to the home page' }))),
@@ -34,7 +43,39 @@ const state = {
   returnTo: null,
   /** Whether a screen could not load because the session had ended (to load it after signing in again). */
   stalled: false,
+  /** Activity the person hasn't seen yet (0 when the server has no activity feed). */
+  unread: 0,
+  /** Said once on the sign-in screen after the account was deleted. */
+  farewell: null,
 };
+
+/** Screens that fetch again what they show when something happens (see activity.js `concerns`). */
+const refreshing = new Set(['home', 'shared', 'activity', 'amends']);
+/** What the screen on show does with a live event (an activity item, or null after a gap). */
+let onLive = null;
+let lastResync = 0;
+
+const live = createLive({
+  api,
+  onActivity: (item) => {
+    announce(describeActivity(item));
+    if (onLive) onLive(item);
+  },
+  onUnread: (n) => {
+    state.unread = n;
+    if (state.user) renderNav(currentSection);
+  },
+  onResync: () => { if (onLive) onLive(null); },
+});
+
+/** Coming back to Stepwork (another tab, another app): what is shown is fetched again, at most every few seconds. */
+function resync() {
+  if (!onLive || document.visibilityState === 'hidden' || Date.now() - lastResync < 3000) return;
+  lastResync = Date.now();
+  onLive(null);
+}
+window.addEventListener('focus', resync);
+document.addEventListener('visibilitychange', resync);
 
 /** Says `text` to screen readers without moving focus. */
 function announce(text) {
@@ -60,8 +101,11 @@ async function hasStep9() {
   return state.step9;
 }
 
+let currentSection = 'home';
+
 /** Draws the navigation with `section` (a route name) as the current page. */
 function renderNav(section) {
+  currentSection = section;
   document.getElementById('top').hidden = false;
   const nav = document.getElementById('nav');
   nav.parentElement.hidden = !state.user;
@@ -69,11 +113,17 @@ function renderNav(section) {
     ['home', 'Home'], ['entries', 'Entries'], ['amends', 'Step 8 list'], ['shared', 'Shared with me'],
     ['people', 'Sponsorships'], ['account', 'Account'],
   ];
-  replace(nav, items.map(([name, text]) =>
-    h('li', {}, h('a', { href: link(name), text, 'aria-current': section === name ? 'page' : null }))));
+  replace(nav, items.map(([name, text]) => {
+    const unread = name === 'home' && state.unread
+      ? [h('span', { class: 'nav-count', 'aria-hidden': 'true', text: String(state.unread) }),
+        h('span', { class: 'visually-hidden', text: ` (${state.unread} new)` })]
+      : null;
+    return h('li', {}, h('a', { href: link(name), 'aria-current': section === name ? 'page' : null }, text, unread));
+  }));
 }
 
-async function render() {
+/** Draws the screen the hash names; `quiet` (a live refresh) keeps focus and scroll where they are. */
+async function render({ quiet = false } = {}) {
   renderCount += 1;
   const ticket = renderCount;
   const route = parse(window.location.hash);
@@ -86,9 +136,21 @@ async function render() {
     navigate(link('home'));
     return;
   }
-  renderNav({ entry: 'entries', newEntry: 'entries', editEntry: 'entries' }[route.name] || route.name);
+  renderNav({
+    entry: 'entries', newEntry: 'entries', editEntry: 'entries', entryReads: 'entries', activity: 'home',
+    reads: 'account', exportData: 'account', lockdown: 'account', deleteAccount: 'account',
+  }[route.name] || route.name);
+  onLive = refreshing.has(route.name)
+    ? (item) => { if (!item || concerns(route, item)) render({ quiet: true }); }
+    : null;
   const ctx = {
     api, state, route, navigate, announce, hasStep9,
+    live,
+    /**
+     * What this screen does when something happens live (`handler(item)`; item null after a
+     * gap or when the person comes back): replaces the default of drawing the screen again.
+     */
+    onLive: (handler) => { if (ticket === renderCount) onLive = handler; },
     /** Whether this screen is still the one on show (the person may have moved on). */
     current: () => ticket === renderCount,
     /** Marks `section` as the current page in the navigation (when a screen learns it late). */
@@ -102,20 +164,25 @@ async function render() {
       if (ticket !== renderCount) return;
       const { heading: text, page } = typeof title === 'string' ? { heading: title, page: title } : title;
       const heading = h('h1', { tabindex: '-1', text });
+      const hadFocus = main.contains(document.activeElement);
       replace(main, heading, ...content);
       document.title = `${page} · Stepwork`;
-      heading.focus({ preventScroll: false });
+      if (!quiet) heading.focus({ preventScroll: false });
+      else if (hadFocus) heading.focus({ preventScroll: true });
     },
     /** Signs the person in (after login or registration) and goes where they were going. */
     signedIn(user) {
       state.user = user;
+      live.start();
       const next = state.returnTo || link('home');
       state.returnTo = null;
       navigate(next);
     },
     signedOut() {
+      live.stop();
       state.user = null;
       state.step9 = null;
+      state.unread = 0;
       navigate(link('signIn'));
     },
   };
@@ -123,6 +190,7 @@ async function render() {
     await screens[route.name](ctx, route.params, route.query);
   } catch (error) {
     if (ticket !== renderCount) return;
+    if (quiet) return; // a live refresh that failed leaves the screen as it was
     if (error.code === 'unauthenticated') {
       state.stalled = true;
       return;
@@ -163,6 +231,8 @@ function askToSignInAgain() {
       const { user } = await api.login(values);
       const samePerson = user.id === state.user.id;
       state.user = user;
+      live.stop();
+      live.start();
       close();
       if (!samePerson) navigate(link('home'));
       else if (state.stalled) render();
@@ -201,7 +271,8 @@ async function start() {
       return;
     }
   }
-  window.addEventListener('hashchange', render);
+  window.addEventListener('hashchange', () => render());
+  if (state.user) live.start();
   await render();
 }
 

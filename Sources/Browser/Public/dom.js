@@ -43,8 +43,9 @@ export function uid(prefix = 'f') {
 /**
  * A labelled form field. `type` is an input type, or 'textarea' / 'select' (with `options`,
  * pairs of [value, label]). `hint` is described-by text; an error slot follows the field.
+ * A field not required is labelled "(optional)" unless `optional` is false (when the hint says when it is needed).
  */
-export function field({ name, label, type = 'text', value = '', hint, options, required, attrs = {} }) {
+export function field({ name, label, type = 'text', value = '', hint, options, required, optional = !required, attrs = {} }) {
   const id = uid(name.replace(/[^a-z0-9]/gi, '-'));
   const hintId = hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
@@ -59,7 +60,7 @@ export function field({ name, label, type = 'text', value = '', hint, options, r
     control = h('input', { ...common, type, value: value ?? '' });
   }
   return h('div', { class: 'field', 'data-field': name },
-    h('label', { for: id, text: label + (required ? '' : ' (optional)') }),
+    h('label', { for: id, text: label + (optional ? ' (optional)' : '') }),
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
     control,
     h('p', { class: 'field-error', id: errorId, hidden: true }));

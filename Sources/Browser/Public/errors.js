@@ -24,6 +24,7 @@ const byCode = {
   not_shared_for_comment: 'Share this amend with your sponsor for comments first, then ask for a review.',
   review_pending: 'You’ve already asked for a review of this; your sponsor hasn’t answered yet.',
   idempotency_key_in_use: 'This is still being saved. Wait a moment before trying again.',
+  idempotency_key_reused: 'This may have been saved already. Look before sending it again — what you typed is still here.',
 };
 
 const fieldCodes = {

@@ -113,3 +113,44 @@ export function codeGroups(code) {
   if (parts.length > 1) return parts;
   return String(code || '').match(/.{1,4}/g) || [];
 }
+
+const reads = {
+  entry: ['read it', 'read'],
+  comments: ['read the conversation', 'read the conversation on'],
+  reviews: ['looked at your requests for their word', 'looked at your requests for their word on'],
+  list: ['saw it in their list', 'saw in their list'],
+};
+
+/**
+ * What one access-log item says: "Alex read the conversation on “Amends to Jamie”", or,
+ * on the entry's own page (no `title`), "Alex read the conversation".
+ */
+export function readSentence(item, title = null) {
+  const name = item.viewer?.displayName || 'A former member';
+  const [alone, about] = reads[item.what] || ['looked at it', 'looked at'];
+  return title === null ? `${name} ${alone}` : `${name} ${about} “${title}”`;
+}
+
+/** The result of a lockdown, in words. */
+export function lockdownSentences({ sharesRevoked = 0, sponsorshipsEnded = 0, sessionsEnded = 0 }) {
+  return [
+    sharesRevoked
+      ? `${count(sharesRevoked, 'share')} taken back: nobody but you can see your entries now.`
+      : 'Nothing was shared, so nobody but you could see your entries — and still nobody can.',
+    sponsorshipsEnded ? `${count(sponsorshipsEnded, 'sponsorship')} ended.` : null,
+    sessionsEnded ? `Signed out in ${count(sessionsEnded, 'other place')}.` : null,
+  ].filter(Boolean);
+}
+
+/**
+ * What an amend on the Step 8 list needs, in words (as the amends summary counts them): a
+ * look again once its day has come, and a thought about whether it could hurt anyone.
+ */
+export function amendFlags(fields, todayDate = today()) {
+  const status = fields.status || 'planned';
+  if (status === 'made') return [];
+  return [
+    fields.revisitOn && fields.revisitOn <= todayDate ? 'Time to look at it again' : null,
+    fields.riskToOthers === null || fields.riskToOthers === undefined ? 'Could it hurt anyone? Not thought about yet' : null,
+  ].filter(Boolean);
+}

@@ -9,10 +9,16 @@ export const routes = [
   ['newEntry', '/entries/new/:kind'],
   ['entry', '/entries/:id'],
   ['editEntry', '/entries/:id/edit'],
+  ['entryReads', '/entries/:id/reads'],
   ['amends', '/amends'],
   ['shared', '/shared'],
   ['people', '/people'],
   ['account', '/account'],
+  ['activity', '/activity'],
+  ['reads', '/account/reads'],
+  ['exportData', '/account/export'],
+  ['lockdown', '/account/lockdown'],
+  ['deleteAccount', '/account/delete'],
 ];
 
 /** Screens that a signed-out person may see. */

@@ -100,3 +100,64 @@ test('versionFromETag and query', () => {
   assert.equal(query({ a: 1, b: '', c: null, d: 'x y' }), '?a=1&d=x+y');
   assert.equal(query({}), '');
 });
+
+test('an export comes back as a file with the name the server gave, kept to plain characters', async () => {
+  const { filenameFrom } = await import('../../../Sources/Browser/Public/api.js');
+  assert.equal(filenameFrom('attachment; filename="stepwork-export-2026-11-29.json"'), 'stepwork-export-2026-11-29.json');
+  assert.equal(filenameFrom('attachment; filename="../../etc/passwd"'), 'stepwork-export.json');
+  assert.equal(filenameFrom('attachment; filename="my export (1).json"'), 'myexport1.json');
+  assert.equal(filenameFrom(null), 'stepwork-export.json');
+  const { calls, fetchImpl } = fakeFetch([{
+    json: { format: 'stepwork-export/1' },
+    headers: { 'Content-Disposition': 'attachment; filename="stepwork-export-2026-11-29.json"' },
+  }]);
+  const api = createApi(fetchImpl);
+  const { blob, filename } = await api.exportData('secret password');
+  assert.equal(filename, 'stepwork-export-2026-11-29.json');
+  assert.deepEqual(JSON.parse(await blob.text()), { format: 'stepwork-export/1' });
+  assert.deepEqual(JSON.parse(calls[0].init.body), { password: 'secret password' });
+});
+
+test('a wrong password for an export is an error like any other', async () => {
+  const { fetchImpl } = fakeFetch([{ status: 403, json: { status: 403, code: 'invalid_credentials' } }]);
+  await assert.rejects(createApi(fetchImpl).exportData('wrong'), (error) => error.code === 'invalid_credentials');
+});
+
+test('a verdict sends its note only when there is one', async () => {
+  const { calls, fetchImpl } = fakeFetch([{ json: {} }, { json: {} }]);
+  const api = createApi(fetchImpl);
+  await api.decide('r1', 'go_ahead', null);
+  await api.decide('r1', 'wait', 'After the holidays.');
+  assert.equal(calls[0].path, '/v1/reviews/r1/verdict');
+  assert.equal(calls[0].init.method, 'PUT');
+  assert.deepEqual(JSON.parse(calls[0].init.body), { verdict: 'go_ahead' });
+  assert.deepEqual(JSON.parse(calls[1].init.body), { verdict: 'wait', note: 'After the holidays.' });
+});
+
+test('a creation repeated after no answer carries the same Idempotency-Key, a new one once answered', async () => {
+  const { retryKey } = await import('../../../Sources/Browser/Public/api.js');
+  let n = 0;
+  const creation = retryKey(() => `key-${n += 1}`);
+  const { calls, fetchImpl } = fakeFetch([
+    new TypeError('network down'),
+    { status: 503, json: { status: 503, code: 'service_unavailable' } },
+    { status: 201, json: { id: 'e1' } },
+    { status: 422, json: { status: 422, code: 'validation_failed' } },
+    { status: 201, json: { id: 'e2' } },
+  ]);
+  const api = createApi(fetchImpl);
+  const create = () => creation.run((key) => api.createEntry({ kind: 'journal', title: 't', body: '' }, key));
+  await assert.rejects(create());
+  await assert.rejects(create());
+  assert.equal((await create()).id, 'e1');
+  await assert.rejects(create());
+  assert.equal((await create()).id, 'e2');
+  assert.deepEqual(calls.map((c) => c.init.headers['Idempotency-Key']), ['key-1', 'key-1', 'key-1', 'key-2', 'key-3']);
+});
+
+test('without a key, nothing is sent for it', async () => {
+  const { calls, fetchImpl } = fakeFetch([{ status: 201, json: {} }]);
+  await createApi(fetchImpl).addComment('e1', 'hello');
+  assert.equal(calls[0].init.headers['Idempotency-Key'], undefined);
+  assert.deepEqual(JSON.parse(calls[0].init.body), { body: 'hello' });
+});

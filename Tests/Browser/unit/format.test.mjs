@@ -61,3 +61,29 @@ test('no label shows an API value', () => {
     for (const [, text] of list) assert.doesNotMatch(text, /_/);
   }
 });
+
+test('who read what reads as a sentence, with or without the entry’s title', async () => {
+  const { readSentence } = await import('../../../Sources/Browser/Public/format.js');
+  const item = (what) => ({ at: '2026-11-29T12:00:00.000Z', viewer: { displayName: 'Alex' }, what });
+  assert.equal(readSentence(item('entry')), 'Alex read it');
+  assert.equal(readSentence(item('comments'), 'Amends to Jamie'), 'Alex read the conversation on “Amends to Jamie”');
+  assert.equal(readSentence(item('list'), 'A'), 'Alex saw in their list “A”');
+  assert.equal(readSentence({ what: 'reviews', viewer: null }), 'A former member looked at your requests for their word');
+});
+
+test('a lockdown’s result is said in words', async () => {
+  const { lockdownSentences } = await import('../../../Sources/Browser/Public/format.js');
+  assert.deepEqual(lockdownSentences({ sharesRevoked: 3, sponsorshipsEnded: 1, sessionsEnded: 0 }),
+    ['3 shares taken back: nobody but you can see your entries now.', '1 sponsorship ended.']);
+  assert.match(lockdownSentences({ sharesRevoked: 0, sponsorshipsEnded: 0, sessionsEnded: 2 })[0], /^Nothing was shared/);
+  assert.equal(lockdownSentences({ sharesRevoked: 1, sponsorshipsEnded: 0, sessionsEnded: 2 })[1], 'Signed out in 2 other places.');
+});
+
+test('an amend on the list says what it needs, as the summary counts it', async () => {
+  const { amendFlags } = await import('../../../Sources/Browser/Public/format.js');
+  assert.deepEqual(amendFlags({ status: 'planned', riskToOthers: 'none' }, '2026-11-29'), []);
+  assert.deepEqual(amendFlags({ status: 'deferred', riskToOthers: 'none', revisitOn: '2026-11-29' }, '2026-11-29'), ['Time to look at it again']);
+  assert.deepEqual(amendFlags({ status: 'deferred', riskToOthers: 'none', revisitOn: '2026-11-30' }, '2026-11-29'), []);
+  assert.equal(amendFlags({ status: 'planned', riskToOthers: null }, '2026-11-29').length, 1);
+  assert.deepEqual(amendFlags({ status: 'made', riskToOthers: null, revisitOn: '2026-01-01' }, '2026-11-29'), []);
+});

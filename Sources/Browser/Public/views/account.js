@@ -1,7 +1,8 @@
-// The account: name, sobriety date, password, where you are signed in, signing out.
+// The account: name, sobriety date, password, where you are signed in, your data, signing out.
 import { h, replace, field, say } from '../dom.js';
 import { describe } from '../errors.js';
 import { today, when } from '../format.js';
+import { link } from '../router.js';
 import { confirmButton, section, handleSubmit } from './common.js';
 
 /** A form that validates, calls `action` with its values, and shows the outcome. */
@@ -108,5 +109,10 @@ export async function account(ctx) {
     section('profile-heading', 'About you', profile),
     section('password-heading', 'Password', password),
     section('sessions-heading', 'Where you’re signed in', await sessionsList(ctx)),
+    section('privacy-heading', 'Your data and privacy', h('ul', { class: 'privacy-links' },
+      h('li', {}, h('a', { href: link('reads'), text: 'Who read what' }), h('span', { class: 'meta', text: ' — when your sponsor opened what you shared' })),
+      h('li', {}, h('a', { href: link('exportData'), text: 'Download your data' }), h('span', { class: 'meta', text: ' — everything, in one file' })),
+      h('li', {}, h('a', { href: link('lockdown'), text: 'Close everything now' }), h('span', { class: 'meta', text: ' — take back every share at once' })),
+      h('li', {}, h('a', { href: link('deleteAccount'), text: 'Delete your account' }), h('span', { class: 'meta', text: ' — and everything in it' })))),
     section('signout-heading', 'Sign out', h('p', { text: 'Sign out of Stepwork in this browser.' }), signOut));
 }

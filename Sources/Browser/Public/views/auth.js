@@ -1,5 +1,5 @@
 // Signing in and registering.
-import { h, field } from '../dom.js';
+import { h, field, notice } from '../dom.js';
 import { link } from '../router.js';
 import { handleSubmit } from './common.js';
 
@@ -23,7 +23,9 @@ function authForm(ctx, { fields, submit, action, intro, other }) {
 }
 
 export async function signIn(ctx) {
-  ctx.show('Sign in', ...authForm(ctx, {
+  const farewell = ctx.state.farewell;
+  ctx.state.farewell = null;
+  ctx.show('Sign in', farewell ? notice(farewell, 'ok') : null, ...authForm(ctx, {
     intro: 'Welcome back. Your work stays private until you choose to share it.',
     fields: [
       field({ name: 'email', label: 'Email', type: 'email', required: true, attrs: { autocomplete: 'username' } }),

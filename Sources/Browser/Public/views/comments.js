@@ -1,6 +1,7 @@
 // The conversation on an entry: comments, replies, edits and deletions.
 import { h, replace, say, busy, uid } from '../dom.js';
 import { describe } from '../errors.js';
+import { retryKey } from '../api.js';
 import { when } from '../format.js';
 import { buildThread, aboutEarlierVersion } from '../thread.js';
 import { confirmButton, prose } from './common.js';
@@ -75,10 +76,11 @@ export async function commentsSection(ctx, entry) {
       const buttons = [];
       if (canComment) {
         buttons.push(h('button', { type: 'button', class: 'link', text: 'Reply', on: { click: () => {
+          const replyKey = retryKey();
           const form = commentForm({
             label: `Your reply to ${comment.author ? comment.author.displayName : 'this comment'}`, submit: 'Send reply',
             onSubmit: async (body) => {
-              const created = await api.addComment(entry.id, body, comment.id);
+              const created = await replyKey.run((key) => api.addComment(entry.id, body, comment.id, key));
               await reload('Your reply was added.', created.id);
             },
             onCancel: () => { replace(slot); buttons[0].focus(); },
@@ -118,20 +120,37 @@ export async function commentsSection(ctx, entry) {
     return h('li', {}, article, replies.length ? h('ol', { class: 'replies' }, replies.map(renderNode)) : null);
   }
 
+  // Made once, so what is being typed stays when the thread is drawn again.
+  const commentKey = retryKey();
+  const newComment = canComment
+    ? commentForm({
+      label: isOwner ? 'Add a comment' : `Write to ${entry.owner.displayName}`, submit: 'Send',
+      onSubmit: async (body) => {
+        const created = await commentKey.run((key) => api.addComment(entry.id, body, null, key));
+        newComment.reset();
+        await reload('Your comment was added.', created.id);
+      },
+    })
+    : h('p', { class: 'meta', text: 'You can read this conversation but not add to it.' });
+
   function draw(comments) {
     const tree = buildThread(comments);
     replace(list,
       tree.length ? h('ol', { class: 'comments' }, tree.map(renderNode)) : h('p', { class: 'meta', text: 'No comments yet.' }),
-      canComment
-        ? commentForm({
-          label: isOwner ? 'Add a comment' : `Write to ${entry.owner.displayName}`, submit: 'Send',
-          onSubmit: async (body) => {
-            const created = await api.addComment(entry.id, body);
-            await reload('Your comment was added.', created.id);
-          },
-        })
-        : h('p', { class: 'meta', text: 'You can read this conversation but not add to it.' }));
+      newComment);
   }
+
+  /**
+   * Fetches the thread again (a live update) without moving focus. A reply or edit being
+   * written stays open: the thread is drawn again once it is sent or cancelled.
+   */
+  node.refresh = async () => {
+    const comments = await api.comments(entry.id);
+    if (list.querySelector('.comment-slot form')) return;
+    const focused = list.contains(document.activeElement) && !newComment.contains(document.activeElement);
+    draw(comments);
+    if (focused) heading.focus({ preventScroll: true });
+  };
 
   draw(await api.comments(entry.id));
   return node;

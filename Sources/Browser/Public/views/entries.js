@@ -5,11 +5,14 @@ import {
   kinds, methods, statuses, risks, responses, label, choices, longDate, when, today,
 } from '../format.js';
 import { conflicts } from '../merge.js';
+import { retryKey } from '../api.js';
 import { link } from '../router.js';
 import { confirmButton, prose, handleSubmit } from './common.js';
 import { entryItem, writeLinks } from './home.js';
 import { sharingSection } from './shares.js';
 import { commentsSection } from './comments.js';
+import { reviewsSection } from './reviews.js';
+import { readsSection } from './reads.js';
 
 const bodyLabels = {
   journal: ['What’s on your mind', null],
@@ -106,11 +109,28 @@ export async function entryPage(ctx, { id }) {
         },
       })), status);
   }
-  const sections = await Promise.all([
+  const [sharing, reviews, comments, reads] = await Promise.all([
     isOwner ? sharingSection(ctx, entry) : null,
+    reviewsSection(ctx, entry),
     commentsSection(ctx, entry),
+    isOwner ? readsSection(ctx, entry) : null,
   ]);
-  ctx.show({ heading: entry.title, page: label(kinds, entry.kind, 'Entry') }, h('article', { class: 'entry' }, parts), ...sections);
+  if (sharing && reviews) sharing.addEventListener('shared', () => reviews.refresh());
+  ctx.onLive(async (item) => {
+    if (item && item.entryId !== id && item.type !== 'sponsorship_ended') return;
+    try {
+      await comments.refresh();
+      await reviews?.refresh();
+    } catch (error) {
+      if (error.status !== 404) return;
+      // No longer shared with this person: what was on screen goes.
+      ctx.show({ heading: 'No longer shared with you', page: 'Entry' },
+        notice(`${entry.owner.displayName} has stopped sharing this entry, or the sponsorship has ended.`, 'info'),
+        h('p', {}, h('a', { href: link('shared'), text: 'What is still shared with you' })));
+    }
+  });
+  ctx.show({ heading: entry.title, page: label(kinds, entry.kind, 'Entry') }, h('article', { class: 'entry' }, parts),
+    sharing, reviews, comments, reads);
 }
 
 /** The form's inputs for one kind; `f` holds the current values. */
@@ -197,6 +217,7 @@ export async function entryForm(ctx, params) {
     return;
   }
   let version = entry ? entry.version : null;
+  const creation = retryKey();
   const status = h('div', { class: 'form-status' });
   const conflictSlot = h('div');
   const fieldsSlot = h('div');
@@ -231,7 +252,7 @@ export async function entryForm(ctx, params) {
       ctx.announce('Your changes were saved.');
       ctx.navigate(link('entry', { id: saved.id }));
     } else {
-      const created = await api.createEntry({ kind, ...values, step: values.step ?? undefined });
+      const created = await creation.run((key) => api.createEntry({ kind, ...values, step: values.step ?? undefined }, key));
       ctx.announce('Saved. Only you can see it until you share it.');
       ctx.navigate(link('entry', { id: created.id }));
     }

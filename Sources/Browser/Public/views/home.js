@@ -29,7 +29,9 @@ export async function home(ctx) {
   ]);
   const summary = step9 ? await api.amendSummary().catch(() => null) : null;
   const sponsees = sponsorships.filter((s) => s.status === 'active' && s.sponsor.id === state.user.id);
-  const shared = sponsees.length ? await api.shared({}).catch(() => []) : [];
+  const [shared, waiting] = sponsees.length
+    ? await Promise.all([api.shared({}).catch(() => []), api.reviewsForMe('open').catch(() => [])])
+    : [[], []];
 
   const days = daysSober(state.user.sobrietyDate);
   const sober = days === null
@@ -43,12 +45,15 @@ export async function home(ctx) {
       h('p', { class: 'meta', text: `since ${longDate(state.user.sobrietyDate)}` }));
 
   const attention = [];
+  if (state.unread) attention.push([`${count(state.unread, 'new thing')} since you last looked`, link('activity')]);
   if (summary) {
     if (summary.awaitingReview) attention.push([`${count(summary.awaitingReview, 'amend')} waiting for your sponsor’s word`, link('amends')]);
     if (summary.revisitDue) attention.push([`${count(summary.revisitDue, 'amend')} to look at again`, link('amends')]);
     if (summary.riskUnconsidered) attention.push([`${count(summary.riskUnconsidered, 'amend')} where you haven’t yet asked if it could hurt anyone`, link('amends')]);
   }
   for (const sponsorship of sponsees) {
+    const asked = waiting.filter((review) => review.sponsorshipId === sponsorship.id).length;
+    if (asked) attention.push([`${sponsorship.sponsee.displayName} is waiting for your word on ${count(asked, 'amend')}`, link('shared')]);
     const n = shared.filter((entry) => entry.owner.id === sponsorship.sponsee.id).length;
     if (n) attention.push([`${sponsorship.sponsee.displayName} shares ${count(n, 'entry', 'entries')} with you`, link('shared')]);
   }
@@ -62,7 +67,8 @@ export async function home(ctx) {
       h('h2', { id: 'attention-heading', text: 'Needs your attention' }),
       attention.length
         ? h('ul', { class: 'attention' }, attention.map(([text, href]) => h('li', {}, h('a', { href, text }))))
-        : h('p', { class: 'meta', text: 'Nothing is waiting for you. One day at a time.' })),
+        : h('p', { class: 'meta', text: 'Nothing is waiting for you. One day at a time.' }),
+      ctx.live.available ? h('p', {}, h('a', { href: link('activity'), text: 'Everything that happened lately' })) : null),
     h('section', { 'aria-labelledby': 'write-heading' },
       h('h2', { id: 'write-heading', text: 'Write' }),
       writeLinks()),

@@ -5,6 +5,7 @@ import { accessLevels } from '../format.js';
 import { link } from '../router.js';
 import { section } from './common.js';
 
+/** The sharing section of an entry's page; it fires `shared` when a share changes. */
 export async function sharingSection(ctx, entry) {
   const { api, state } = ctx;
   const [sponsorships, shares] = await Promise.all([api.sponsorships(), api.shares(entry.id)]);
@@ -44,6 +45,7 @@ export async function sharingSection(ctx, entry) {
             await api.unshare(entry.id, sponsorship.id);
             say(status, `${name} can no longer see this entry or its comments.`, 'ok');
           }
+          sectionNode.dispatchEvent(new Event('shared'));
         } catch (error) {
           say(status, describe(error), 'error');
         }
