@@ -95,11 +95,17 @@ public final class PostgresConnection {
     /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
     /// runs again from the start, up to 5 attempts in all with a short random pause between
     /// them, so `body` must be safe to repeat.
+    ///
+    /// Called while a transaction is already open (e.g. the one that stores an idempotent
+    /// request's answer), `body` runs inside it under a savepoint instead: released when `body`
+    /// returns, rolled back to when it throws. The outer transaction keeps its isolation level
+    /// and its owner decides about retrying, so both arguments are then ignored.
     public func withTransaction<Result>(
         isolation: PostgresIsolationLevel = .readCommitted,
         retryingSerializationFailures: Bool = false,
         _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
+        if PQtransactionStatus(handle) == PQTRANS_INTRANS { return try savepoint(body) }
         var attempt = 1
         while true {
             do {
@@ -133,6 +139,31 @@ public final class PostgresConnection {
                 detail: nil, constraint: nil)
         }
         try execute("COMMIT")
+        return result
+    }
+
+    /// Runs `body` under a savepoint of the open transaction: released when it returns, rolled
+    /// back to when it throws, so the outer transaction goes on without `body`'s changes.
+    func savepoint<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+        try execute("SAVEPOINT stepwork_nested")
+        let result: Result
+        do {
+            result = try body(self)
+        } catch {
+            // Should this fail too, the outer transaction fails at its next statement or commit.
+            _ = try? execute("ROLLBACK TO SAVEPOINT stepwork_nested")
+            _ = try? execute("RELEASE SAVEPOINT stepwork_nested")
+            throw error
+        }
+        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+            // As in `transaction`: `body` swallowed a failed statement; undo its part only.
+            try execute("ROLLBACK TO SAVEPOINT stepwork_nested")
+            try execute("RELEASE SAVEPOINT stepwork_nested")
+            throw PostgresError.server(
+                sqlState: "25P02", message: "a statement failed inside the savepoint, which was rolled back",
+                detail: nil, constraint: nil)
+        }
+        try execute("RELEASE SAVEPOINT stepwork_nested")
         return result
     }
 
