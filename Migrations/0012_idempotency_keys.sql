@@ -1,0 +1,20 @@
+-- Safe retries (API.md 1.1): the answer to a creating POST sent with `Idempotency-Key`, stored in
+-- the same transaction as the write it answers, so a retry gets that answer instead of a second
+-- write. Only successful answers are stored; a key lives 24 hours (purged as new keys arrive).
+-- Not under row-level security: the server reads a row only by its own caller's id.
+
+CREATE TABLE stepwork.idempotency_keys (
+    user_id      uuid NOT NULL REFERENCES stepwork.users (id) ON DELETE CASCADE,
+    key          text NOT NULL CHECK (char_length(key) BETWEEN 1 AND 255),
+    -- SHA-256 of method, path and body: the same key with another request is refused.
+    request_hash bytea NOT NULL CHECK (length(request_hash) = 32),
+    status       integer NOT NULL CHECK (status BETWEEN 200 AND 399),
+    reason       text NOT NULL,
+    -- The answer's Location, ETag and Content-Type, one `Name: value` per line.
+    headers      text NOT NULL,
+    body         bytea NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (user_id, key)
+);
+-- The purge takes the oldest first.
+CREATE INDEX idempotency_keys_created_idx ON stepwork.idempotency_keys (created_at);
