@@ -26,18 +26,20 @@ run:
 	        STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG))"; \
 	  .build/release/stepwork migrate && \
 	  .build/release/stepwork seed && \
-	  echo "Stepwork: open http://127.0.0.1:8080/ in your browser and sign in as (password: one day at a time):" && \
+	  echo "Stepwork: open http://127.0.0.1:$${STEPWORK_PORT:-8080}/ in your browser and sign in as (password: one day at a time):" && \
 	  echo "  sponsee  sam@example.org" && \
 	  echo "  sponsor  alex@example.org" && \
 	  exec .build/release/stepwork serve
 
-## test: a throwaway cluster in .data/test-postgres, then every test against it (Swift, then the browser's)
+## test: a throwaway cluster in .data/test-postgres, then every test against it (Swift, the browser's,
+## then the contract run: Schemathesis over every operation of openapi.yaml, scripts/contract.sh)
 test:
 	@scripts/pg.sh down $(TEST_PG); rm -rf $(TEST_PG)
 	@scripts/pg.sh up $(TEST_PG)
 	@export STEPWORK_TEST_DATABASE_URL="$$(scripts/pg.sh url $(TEST_PG))" \
 	        STEPWORK_TEST_PG_CTL="$$(scripts/pg.sh ctl $(TEST_PG))"; \
-	  swift build --build-tests && swift test --skip-build && Tests/Browser/run.sh; status=$$?; \
+	  swift build --build-tests && swift test --skip-build && Tests/Browser/run.sh && scripts/contract.sh $(TEST_PG); \
+	  status=$$?; \
 	  scripts/pg.sh down $(TEST_PG); exit $$status
 
 build:

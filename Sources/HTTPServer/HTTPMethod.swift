@@ -13,9 +13,11 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let options = HTTPMethod(rawValue: "OPTIONS")
     public static let trace = HTTPMethod(rawValue: "TRACE")
     public static let connect = HTTPMethod(rawValue: "CONNECT")
+    /// The safe method with a body (IANA's method registry): no route has it, so it is `405`.
+    public static let query = HTTPMethod(rawValue: "QUERY")
 
     /// Methods this server knows; anything else is `501`.
-    public static let known: Set<HTTPMethod> = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect]
+    public static let known: Set<HTTPMethod> = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect, .query]
 
     public var description: String { rawValue }
 }

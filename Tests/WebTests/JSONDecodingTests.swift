@@ -113,7 +113,7 @@ private struct Stamped: Decodable { var at: Date }
 
     @Test(arguments: [
         (#"{"name":"A","age":"40"}"#, "age"), (#"{"name":"A","age":40.5}"#, "age"), (#"{"name":"A","age":true}"#, "age"),
-        (#"{"name":"A","age":1e2}"#, "age"), (#"{"name":"A","age":99999999999999999999}"#, "age"),
+        (#"{"name":"A","age":1.5e0}"#, "age"), (#"{"name":"A","age":99999999999999999999}"#, "age"),
         (#"{"name":1,"age":1}"#, "name"), (#"{"name":"A","age":1,"address":"Oslo"}"#, "address"),
         (#"{"name":"A","age":1,"pets":{"kind":"cat"}}"#, "pets"), (#"{"name":"A","age":1,"pets":[5]}"#, "pets[0]"),
     ])
@@ -130,6 +130,15 @@ private struct Stamped: Decodable { var at: Date }
         #expect(pairs(try failure(Flags.self, #"{"on":true,"small":256}"#)) == [["small", "invalid_type"]])
         #expect(pairs(try failure(Flags.self, #"{"on":true,"ratio":1e400}"#)) == [["ratio", "invalid_type"]])
         #expect(try decode(Flags.self, #"{"on":false,"ratio":1,"small":255}"#) == Flags(on: false, ratio: 1, small: 255))
+    }
+
+    @Test func integersMayBeWrittenWithAPointOrExponent() throws {
+        #expect(try decode(Flags.self, #"{"on":true,"small":10.0}"#).small == 10)
+        #expect(try decode(Flags.self, #"{"on":true,"small":1e1}"#).small == 10)
+        #expect(try decode(Flags.self, #"{"on":true,"small":-0.0e3}"#).small == 0)
+        #expect(pairs(try failure(Flags.self, #"{"on":true,"small":10.5}"#)) == [["small", "invalid_type"]])
+        #expect(pairs(try failure(Flags.self, #"{"on":true,"small":2.56e2}"#)) == [["small", "invalid_type"]])
+        #expect(pairs(try failure(Flags.self, #"{"on":true,"small":1e300}"#)) == [["small", "invalid_type"]])
     }
 
     @Test func valueOutsideAnEnumIsInvalid() throws {

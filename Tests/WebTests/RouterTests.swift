@@ -53,6 +53,13 @@ import Testing
         #expect(router.respond(to: httpRequest(.options, "/v1/invites")).headers["Allow"] == "POST")
     }
 
+    @Test func queryIsAKnownMethodThatNoRouteHas() throws {
+        let response = router.respond(to: httpRequest(.query, "/v1/entries/1"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD, PATCH, DELETE")
+        #expect(try problemCode(response) == "method_not_allowed")
+    }
+
     @Test func headIsAnsweredByGet() throws {
         let response = router.respond(to: httpRequest(.head, "/v1/entries/7"))
         #expect(response.status == .ok)

@@ -51,8 +51,15 @@ struct SingleValueJSONContainer: SingleValueDecodingContainer {
         return value == .null ? .valueNotFound(type, context) : .typeMismatch(type, context)
     }
 
+    /// An integer as JSON Schema counts one: a number without a fractional part, however
+    /// written (`10`, `10.0`, `1e1`); the spellings with a point or exponent below 2^53, where
+    /// a `Double` holds them exactly.
     private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        guard case .number(let literal) = value, let integer = T(literal, radix: 10) else { throw mismatch(type) }
+        guard case .number(let literal) = value else { throw mismatch(type) }
+        if let integer = T(literal, radix: 10) { return integer }
+        guard let number = Double(literal), number.rounded() == number, abs(number) < 0x1p53,
+            let integer = T(exactly: number)
+        else { throw mismatch(type) }
         return integer
     }
 

@@ -38,6 +38,7 @@ struct RequestLineTests {
     @Test(arguments: [
         FramingCase("DELETE", "DELETE / HTTP/1.1\r\nHost: a\r\n\r\n", nil),
         FramingCase("unknown method", "BREW /pot HTTP/1.1\r\nHost: a\r\n\r\n", 501),
+        FramingCase("QUERY, known though no route has it", "QUERY / HTTP/1.1\r\nHost: a\r\n\r\n", nil),
         FramingCase("lower-case method", "get / HTTP/1.1\r\nHost: a\r\n\r\n", 501),
         FramingCase("method not a token", "GE(T / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
         FramingCase("empty method", " / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
