@@ -9,7 +9,7 @@ import Postgres
 ///
 /// A repeat by the same user within 24 hours gets the stored answer (status, body,
 /// `Content-Type`, `Location`, `ETag`) and writes nothing; the same key with another request
-/// (method, path or body bytes differ) is `422 idempotency_key_reused`; while the first is
+/// (method, path or JSON body differ) is `422 idempotency_key_reused`; while the first is
 /// still running, `409 idempotency_key_in_use` at once. Error answers are not stored: their
 /// transaction rolls back, so the key can be sent again. The handlers' own transactions nest
 /// as savepoints. Runs after authentication (keys are per user); without the header it only
@@ -34,6 +34,10 @@ struct IdempotencyMiddleware: Middleware {
                 guard try store.lock(key, of: userId, on: connection) else { throw HTTPError.idempotencyKeyInUse() }
                 if let stored = try store.find(key, of: userId, on: connection) {
                     guard stored.requestHash == requestHash else { throw HTTPError.idempotencyKeyReused() }
+                    context.logger.info("idempotent_replay", [
+                        "user_id": userId.uuidString, "route": request.route?.template ?? "-",
+                        "status": String(stored.answer.status.code),
+                    ])
                     return stored.answer.response
                 }
                 let response = try next(request, context)
@@ -46,8 +50,11 @@ struct IdempotencyMiddleware: Middleware {
         }
     }
 
-    /// SHA-256 of method, path and body as sent: what makes a repeat "the same request".
+    /// SHA-256 of method, path and body: what makes a repeat "the same request". A JSON body
+    /// counts in its canonical form (member order and layout do not matter); any other body,
+    /// which the handler refuses anyway, as sent.
     static func hash(of request: Request) -> [UInt8] {
-        SHA256.hash(Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body)
+        let body = (try? JSONValue(parsing: request.body, maxDepth: Request.maxJSONDepth))?.canonicalBytes ?? request.body
+        return SHA256.hash(Array("\(request.method.rawValue) \(request.path)\n".utf8) + body)
     }
 }
