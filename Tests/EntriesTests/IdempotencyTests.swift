@@ -128,8 +128,8 @@ import TestSupport
         try scenario.expect(201, "POST", "/v1/entries", as: other, json: Self.entry, headers: [("Idempotency-Key", "a")])
         try scenario.pool.execute("UPDATE stepwork.idempotency_keys SET created_at = now() - interval '25 hours'")
         #expect(try post(key: "b").status == 201)
-        let keys: [String] = try scenario.pool.query("SELECT key FROM stepwork.idempotency_keys").map { try $0.decode("key") }
-        #expect(keys == ["b"])
+        let users: [UUID] = try scenario.pool.query("SELECT user_id FROM stepwork.idempotency_keys").map { try $0.decode("user_id") }
+        #expect(users == [UUID(uuidString: owner.id)!])
     }
 
     /// While the first request with a key is held inside its transaction, a second one with the
@@ -164,6 +164,29 @@ import TestSupport
         let created = Set(replies.compactMap { $0?.status == 201 ? $0?.bodyString : nil })
         #expect(created.count == 1)
         #expect(try entryCount() == 1)
+    }
+
+    /// A copy of the database shows neither the key nor what the answer said (an invite's
+    /// code, an entry's text): the row keeps the key's digest and the body sealed under it.
+    @Test func theStoredAnswerIsSealed() throws {
+        let key = "a-key-only-the-client-knows"
+        let invite = try scenario.expect(
+            201, "POST", "/v1/invites", as: owner, json: ["role": "sponsee"], headers: [("Idempotency-Key", key)])
+        let code = try #require(invite.string("code"))
+        try #require(try post(key: "entry-key").status == 201)
+        let rows = try scenario.pool.query("SELECT key_hash, headers, sealed_body FROM stepwork.idempotency_keys")
+        #expect(rows.count == 2)
+        for row in rows {
+            let stored = try row.decode("key_hash", as: [UInt8].self) + Array(try row.decode("headers", as: String.self).utf8)
+                + row.decode("sealed_body", as: [UInt8].self)
+            let text = String(decoding: stored, as: UTF8.self)
+            for secret in [key, "entry-key", code, "One day at a time."] {
+                #expect(!text.contains(secret), "\(secret)")
+            }
+        }
+        let again = try scenario.expect(
+            201, "POST", "/v1/invites", as: owner, json: ["role": "sponsee"], headers: [("Idempotency-Key", key)])
+        #expect(again.string("code") == code)
     }
 
     @Test func invitesReviewsAndCommentsReplayToo() throws {

@@ -17,14 +17,14 @@ struct StoredAnswer: Sendable {
         body = response.body
     }
 
-    init(row: PostgresRow) throws(PostgresError) {
+    init(row: PostgresRow, body: [UInt8]) throws(PostgresError) {
         status = HTTPStatus(code: try row.decode("status"), reason: try row.decode("reason"))
         // Header values hold no line breaks (the server refuses them), so lines separate them.
         let lines = (try row.decode("headers", as: String.self)).split(separator: "\n")
         headers = HTTPHeaders(lines.compactMap { line in
             line.firstIndex(of: ":").map { (String(line[..<$0]), String(line[line.index($0, offsetBy: 2)...])) }
         })
-        body = try row.decode("body")
+        self.body = body
     }
 
     /// The headers as stored: one `Name: value` per line.
