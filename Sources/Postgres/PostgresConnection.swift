@@ -122,48 +122,39 @@ public final class PostgresConnection {
     func transaction<Result>(
         _ isolation: PostgresIsolationLevel, _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
-        try execute(isolation.begin)
-        let result: Result
-        do {
-            result = try body(self)
-        } catch {
-            // Should the rollback fail too, the pool drops the connection; the caller needs `error`.
-            _ = try? execute("ROLLBACK")
-            throw error
-        }
-        if PQtransactionStatus(handle) == PQTRANS_INERROR {
-            // COMMIT would silently roll back: `body` caught a failed statement and returned anyway.
-            try execute("ROLLBACK")
-            throw PostgresError.server(
-                sqlState: "25P02", message: "a statement failed inside the transaction, which was rolled back",
-                detail: nil, constraint: nil)
-        }
-        try execute("COMMIT")
-        return result
+        try enclose(body, begin: isolation.begin, commit: "COMMIT", rollback: "ROLLBACK")
     }
 
     /// Runs `body` under a savepoint of the open transaction: released when it returns, rolled
     /// back to when it throws, so the outer transaction goes on without `body`'s changes.
     func savepoint<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
-        try execute("SAVEPOINT stepwork_nested")
+        try enclose(
+            body, begin: "SAVEPOINT stepwork_nested", commit: "RELEASE SAVEPOINT stepwork_nested",
+            rollback: "ROLLBACK TO SAVEPOINT stepwork_nested; RELEASE SAVEPOINT stepwork_nested")
+    }
+
+    /// Runs `body` after `begin`; then `commit` when it returns, the fixed script `rollback`
+    /// when it throws (the error thrown is `body`'s even if the rollback fails too).
+    private func enclose<Result>(
+        _ body: (PostgresConnection) throws -> Result, begin: PostgresQuery, commit: PostgresQuery, rollback: String
+    ) throws -> Result {
+        try execute(begin)
         let result: Result
         do {
             result = try body(self)
         } catch {
-            // Should this fail too, the outer transaction fails at its next statement or commit.
-            _ = try? execute("ROLLBACK TO SAVEPOINT stepwork_nested")
-            _ = try? execute("RELEASE SAVEPOINT stepwork_nested")
+            // Should the rollback fail too, the pool drops the connection; the caller needs `error`.
+            _ = try? unsafeExecuteScript(rollback)
             throw error
         }
         if PQtransactionStatus(handle) == PQTRANS_INERROR {
-            // As in `transaction`: `body` swallowed a failed statement; undo its part only.
-            try execute("ROLLBACK TO SAVEPOINT stepwork_nested")
-            try execute("RELEASE SAVEPOINT stepwork_nested")
+            // COMMIT would silently roll back: `body` caught a failed statement and returned anyway.
+            try unsafeExecuteScript(rollback)
             throw PostgresError.server(
-                sqlState: "25P02", message: "a statement failed inside the savepoint, which was rolled back",
+                sqlState: "25P02", message: "a statement failed inside the transaction, which was rolled back",
                 detail: nil, constraint: nil)
         }
-        try execute("RELEASE SAVEPOINT stepwork_nested")
+        try execute(commit)
         return result
     }
 
