@@ -79,6 +79,14 @@ import TestSupport
         #expect(try entryCount() == 0)
     }
 
+    @Test func twoKeysAreABadRequest() throws {
+        let reply = try scenario.call(
+            "POST", "/v1/entries", as: owner, json: Self.entry, headers: [("Idempotency-Key", "a"), ("Idempotency-Key", "a")])
+        #expect(reply.status == 400)
+        #expect(try reply.json()["code"] as? String == "invalid_idempotency_key")
+        #expect(try entryCount() == 0)
+    }
+
     @Test func theLongestAndOddestVisibleKeysAreAccepted() throws {
         #expect(try post(key: String(repeating: "k", count: 255)).status == 201)
         #expect(try post(key: "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").status == 201)

@@ -13,9 +13,12 @@ struct IdempotencyKey: Sendable, Equatable {
     /// SHA-256 of the key: how a stored answer is found.
     let digest: [UInt8]
 
-    /// Validates a header value; `400 invalid_idempotency_key` unless it is 1–255 characters
-    /// from `!` to `~`.
-    init(header value: String) throws(HTTPError) {
+    /// Validates the header's values; `400 invalid_idempotency_key` unless there is one, of
+    /// 1–255 characters from `!` to `~`.
+    init(headerValues values: [String]) throws(HTTPError) {
+        guard values.count == 1, let value = values.first else {
+            throw .badRequest(code: "invalid_idempotency_key", detail: "Send one Idempotency-Key header.")
+        }
         let bytes = value.utf8
         guard (1...Self.maximumLength).contains(bytes.count),
             bytes.allSatisfy({ (UInt8(ascii: "!")...UInt8(ascii: "~")).contains($0) })

@@ -25,8 +25,9 @@ struct IdempotencyMiddleware: Middleware {
     func handle(
         _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        guard let header = request.headers[IdempotencyKey.header] else { return try next(request, context) }
-        let key = try IdempotencyKey(header: header)
+        let values = request.headers.values(for: IdempotencyKey.header)
+        guard !values.isEmpty else { return try next(request, context) }
+        let key = try IdempotencyKey(headerValues: values)
         let userId = try context.caller.userId
         let requestHash = Self.hash(of: request)
         do {
