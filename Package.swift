@@ -30,13 +30,19 @@ let package = Package(
         // Encryption at rest: key-encryption keys, wrapped data keys, sealed texts.
         .target(name: "Encryption", dependencies: ["Crypto"], swiftSettings: strict),
 
-        // The domain.
+        // The domain. Activity is written by the modules where things happen, so it imports none of them.
+        .target(name: "Activity", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Auth", dependencies: ["Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
-        .target(name: "Sponsorships", dependencies: ["Auth", "Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
-        .target(name: "Permissions", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Sponsorships", dependencies: ["Activity", "Auth", "Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
+        .target(name: "Permissions", dependencies: ["Activity", "Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
-        .target(name: "Comments", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
-        .target(name: "Reviews", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Comments", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Reviews", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(
+            name: "Privacy",
+            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Reviews", "Sponsorships", "HTTPServer", "Web",
+                           "Postgres", "Logging"],
+            swiftSettings: strict),
 
         // The browser app: static files served from memory.
         .target(name: "Browser", dependencies: ["HTTPServer", "Web"], resources: [.copy("Public")], swiftSettings: strict),
@@ -45,7 +51,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: ["HTTPServer", "Web", "Postgres", "Migrations", "Crypto", "Encryption", "Logging",
-                           "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser"],
+                           "Activity", "Auth", "Sponsorships", "Permissions", "Entries", "Comments", "Reviews", "Browser", "Privacy"],
             swiftSettings: strict),
         .executableTarget(name: "stepwork", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
@@ -68,7 +74,9 @@ let package = Package(
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "App", "TestSupport"]),
+        .testTarget(name: "ActivityTests", dependencies: ["Activity", "App", "TestSupport"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "App", "TestSupport"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Permissions", "App", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Postgres
 import Web
 
 /// A comment as the API shows it. A deleted comment keeps its place in the thread as a
@@ -10,11 +11,17 @@ public struct Comment: Encodable, Sendable, Equatable {
     /// The entry's version when the comment was written.
     public let entryVersion: Int
     @Nullable public var parentId: UUID?
-    public let author: UserSummary
+    /// `null` once the author's account is deleted.
+    @Nullable public var author: UserSummary?
     public let body: String
     public let createdAt: Date
     @Nullable public var editedAt: Date?
     public let deleted: Bool
+
+    /// A comment from a row of `stepwork.comment_rows` (the export reads them so).
+    public init(row: PostgresRow) throws {
+        self.init(try CommentRecord(row: row))
+    }
 
     init(_ record: CommentRecord) {
         id = record.id

@@ -8,7 +8,8 @@ struct CommentRecord: Sendable {
     let entryId: UUID
     let entryVersion: Int
     let parentId: UUID?
-    let author: UserSummary
+    /// `nil` once the author's account is deleted (the comment is a tombstone then).
+    let author: UserSummary?
     let body: String
     let createdAt: Date
     let editedAt: Date?
@@ -20,7 +21,8 @@ struct CommentRecord: Sendable {
         entryId = try row.decode("entry_id")
         entryVersion = try row.decode("entry_version")
         parentId = try row.decode("parent_id")
-        author = UserSummary(id: try row.decode("author_id"), displayName: try row.decode("author_name"))
+        let authorId: UUID? = try row.decode("author_id")
+        author = try authorId.map { UserSummary(id: $0, displayName: try row.decode("author_name")) }
         body = try row.decode("body")
         createdAt = try row.decode("created_at")
         editedAt = try row.decode("edited_at")

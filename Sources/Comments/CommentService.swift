@@ -1,3 +1,4 @@
+import Activity
 import Foundation
 import Logging
 import Permissions
@@ -14,27 +15,34 @@ struct CommentService: Sendable {
     let policy: EntryAccessPolicy
     let logger: Logger
     private let store = CommentStore()
+    private let activity = ActivityRecorder()
 
-    /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry.
+    /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry; a
+    /// reader other than the owner is recorded in its access log in the same transaction.
     func thread(of entryId: UUID, paging: PageRequest<CommentPosition>, for userId: UUID, on database: PostgresLease) throws -> Page<Comment> {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
+            let access = try policy.require(.read, of: userId, to: entryId, on: connection, locking: false)
+            if access != .owner { try AccessLog.record(.comments, entry: entryId, viewer: userId, on: connection) }
             let records = try store.thread(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
             return paging.page(records.map { (Comment($0), $0.position) })
         }
     }
 
-    /// One comment: for anyone who can see its entry.
+    /// One comment: for anyone who can see its entry. A reader other than the owner is
+    /// recorded in the entry's access log (`comments`), in the same transaction.
     func comment(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            Comment(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
+            let (record, access) = try visible(id, for: userId, action: "read", locking: false, on: connection)
+            if access != .owner { try AccessLog.record(.comments, entry: record.entryId, viewer: userId, on: connection) }
+            return Comment(record)
         }
     }
 
     /// Writes a comment on `entryId`, answering `parentId` if given: for the owner and
     /// sponsors with `comment` access. `parentId` must name a comment of the same entry,
     /// possibly a deleted one (a reply to a tombstone keeps the conversation's shape).
+    /// The other party of the thread hears of it (`comment_added`, see `EntryAudience.otherParty`).
     func post(_ body: CommentBody, replyingTo parentId: String?, on entryId: UUID, by userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction { connection in
             try policy.require(.comment, of: userId, to: entryId, on: connection, locking: true)
@@ -43,6 +51,11 @@ struct CommentService: Sendable {
                 return id
             }
             let record = try store.insert(on: entryId, parentId: parent, author: userId, body: body, on: connection)
+            if let audience = try policy.audience(of: entryId, on: connection) {
+                try activity.record(
+                    .commentAdded, by: userId, to: audience.otherParty(of: userId),
+                    about: ActivitySubject(entryId: entryId, commentId: record.id), on: connection)
+            }
             logger.info("comment_posted", [
                 "user_id": userId.uuidString, "entry_id": entryId.uuidString, "comment_id": record.id.uuidString,
             ])
@@ -55,7 +68,7 @@ struct CommentService: Sendable {
     func edit(_ id: UUID, body: CommentBody, by userId: UUID, on database: PostgresLease) throws -> Comment {
         try database.withTransaction { connection in
             let record = try visible(id, for: userId, action: "edit", locking: true, on: connection).record
-            guard record.author.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
+            guard record.author?.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
             guard !record.isDeleted else { throw CommentError.deleted }
             let edited = try store.edit(id, body: body, on: connection)
             logger.info("comment_edited", [
@@ -70,7 +83,7 @@ struct CommentService: Sendable {
     func delete(_ id: UUID, by userId: UUID, on database: PostgresLease) throws {
         try database.withTransaction { connection in
             let (record, access) = try visible(id, for: userId, action: "delete", locking: true, on: connection)
-            guard record.author.id == userId || access == .owner else {
+            guard record.author?.id == userId || access == .owner else {
                 throw refusal(.forbidden, "delete", of: id, by: userId)
             }
             try store.delete(id, on: connection)

@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Permissions
+import Postgres
 import Web
 
 /// An entry as the API shows it, with the caller's own `access`.
@@ -16,6 +17,11 @@ public struct Entry: Encodable, Sendable {
     public let createdAt: Date
     public let updatedAt: Date
     public let access: Access
+
+    /// An entry from a row of `stepwork.entry_rows` (the export reads them so).
+    public init(row: PostgresRow, access: Access) throws {
+        self.init(try EntryRecord(row: row), access: access)
+    }
 
     init(_ record: EntryRecord, access: Access) {
         id = record.id

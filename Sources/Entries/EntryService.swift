@@ -71,7 +71,7 @@ struct EntryService: Sendable {
         with sponsor: UUID, sponseeId: UUID?, page: PageRequest<EntryPosition>, on database: PostgresLease
     ) throws -> Page<Entry> {
         let shared = try policy.sharedEntries(
-            with: sponsor, sponseeId: sponseeId, after: page.after, limit: page.fetchLimit,
+            with: sponsor, sponseeId: sponseeId, after: page.after, limit: page.fetchLimit, shown: page.limit,
             on: try database.connection())
         return page.page(try shared.map { grant, row in
             (Entry(try EntryRecord(row: row), access: grant.access), grant.position)

@@ -15,10 +15,8 @@ public struct EntryPosition: Sendable, Equatable {
         self.id = id
     }
 
-    /// Before every entry: where a first page starts (2^53 µs is in the year 2255).
-    public static let start = EntryPosition(
-        updatedAtMicros: 1 << 53,
-        id: UUID(uuid: (0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+    /// Before every entry: where a first page starts.
+    public static let start = EntryPosition.newestFirstStart
 }
 
 extension EntryPosition: KeysetPosition {

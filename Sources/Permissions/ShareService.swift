@@ -1,3 +1,4 @@
+import Activity
 import Foundation
 import Postgres
 
@@ -6,6 +7,7 @@ import Postgres
 struct ShareService: Sendable {
     let policy: EntryAccessPolicy
     let store = ShareStore()
+    let activity = ActivityRecorder()
 
     func shares(of entryId: UUID, for caller: UUID, on database: PostgresLease) throws -> [Share] {
         // One statement would be one snapshot; two need a transaction to share one.
@@ -15,7 +17,8 @@ struct ShareService: Sendable {
         }
     }
 
-    /// Creates or changes the share. `sponsorshipId` is as sent: one that does not parse is
+    /// Creates or changes the share; a new one is reported to its sponsor (`entry_shared`), a
+    /// change of access is not. `sponsorshipId` is as sent: one that does not parse is
     /// as invalid as one that does not qualify, once the entry itself is known to be visible.
     func put(_ access: ShareAccess, on entryId: UUID, through sponsorshipId: String, by caller: UUID, on database: PostgresLease) throws -> Share {
         try database.withTransaction { connection in
@@ -23,9 +26,15 @@ struct ShareService: Sendable {
             guard let sponsorshipId = UUID(uuidString: sponsorshipId),
                 let sponsor = try store.activeSponsor(of: sponsorshipId, sponsee: caller, on: connection)
             else { throw ShareError.invalidSponsorship }
-            return try store.put(
+            let (share, created) = try store.put(
                 entryId: entryId, sponsorshipId: sponsorshipId, owner: caller, sponsor: sponsor, access: access,
                 on: connection)
+            if created {
+                try activity.record(
+                    .entryShared, by: caller, to: [sponsor.id],
+                    about: ActivitySubject(entryId: entryId, sponsorshipId: sponsorshipId), on: connection)
+            }
+            return share
         }
     }
 

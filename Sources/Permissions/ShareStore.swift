@@ -20,21 +20,24 @@ struct ShareStore: Sendable {
     }
 
     /// Creates the share or changes its access; `grantedAt` moves only when the access changes.
+    /// Answers whether the share is new.
     func put(
         entryId: UUID, sponsorshipId: UUID, owner: UUID, sponsor: UserSummary, access: ShareAccess,
         on connection: PostgresConnection
-    ) throws -> Share {
+    ) throws -> (share: Share, created: Bool) {
+        // `xmax = 0` holds for a row this statement inserted, not for one it updated.
         let rows = try connection.query("""
             INSERT INTO stepwork.shares AS s (entry_id, sponsorship_id, owner_id, access)
             VALUES (\(entryId), \(sponsorshipId), \(owner), \(access))
             ON CONFLICT (entry_id, sponsorship_id) DO UPDATE
             SET access = excluded.access,
                 granted_at = CASE WHEN s.access = excluded.access THEN s.granted_at ELSE now() END
-            RETURNING granted_at
+            RETURNING granted_at, s.xmax = 0 AS created
             """)
-        return Share(
+        let share = Share(
             entryId: entryId, sponsorshipId: sponsorshipId, sponsor: sponsor, access: access,
             grantedAt: try rows[0].decode("granted_at"))
+        return (share, try rows[0].decode("created"))
     }
 
     func delete(entryId: UUID, sponsorshipId: UUID, on connection: PostgresConnection) throws {
@@ -45,19 +48,12 @@ struct ShareStore: Sendable {
     /// The entry's shares that grant access (through active sponsorships), oldest first.
     func list(entryId: UUID, on connection: PostgresConnection) throws -> [Share] {
         try connection.query("""
-            SELECT s.sponsorship_id, s.access, s.granted_at, u.id AS sponsor_id, u.display_name AS sponsor_name
+            SELECT s.entry_id, s.sponsorship_id, s.access, s.granted_at, u.id AS sponsor_id, u.display_name AS sponsor_name
             FROM stepwork.shares s
             JOIN stepwork.sponsorships sp ON sp.id = s.sponsorship_id
             JOIN stepwork.users u ON u.id = sp.sponsor_id
             WHERE s.entry_id = \(entryId) AND sp.status = 'active'
             ORDER BY s.granted_at, s.sponsorship_id
-            """).map { row in
-            Share(
-                entryId: entryId,
-                sponsorshipId: try row.decode("sponsorship_id"),
-                sponsor: UserSummary(id: try row.decode("sponsor_id"), displayName: try row.decode("sponsor_name")),
-                access: try row.decode("access"),
-                grantedAt: try row.decode("granted_at"))
-        }
+            """).map(Share.init(row:))
     }
 }

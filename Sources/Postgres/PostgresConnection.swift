@@ -8,7 +8,7 @@ import Glibc
 /// `client_encoding=UTF8`, `DateStyle=ISO`, `TimeZone=UTC` and the configured `search_path`
 /// and timeouts.
 public final class PostgresConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     /// The statements prepared on this connection, by text.
     private var preparedStatements: [String: PreparedStatement] = [:]
     /// Past this many, further statements run unprepared, so dynamic SQL cannot exhaust server memory.
@@ -275,7 +275,7 @@ public final class PostgresConnection {
     }
 
     /// libpq's message without its trailing newline.
-    private static func text(_ message: UnsafePointer<CChar>?) -> String {
+    static func text(_ message: UnsafePointer<CChar>?) -> String {
         var text = message.map { String(cString: $0) } ?? ""
         while text.last?.isNewline == true { text.removeLast() }
         return text

@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Postgres
 import Web
 
 /// A review as the API shows it: the sponsee's request for a sponsor's word on an amend, and
@@ -17,6 +18,11 @@ public struct Review: Encodable, Sendable, Equatable {
     @Nullable public var decidedOnVersion: Int?
     /// The entry has changed since the verdict; never true for an undecided review.
     public let stale: Bool
+
+    /// A review from a row of `stepwork.review_rows` (the export reads them so).
+    public init(row: PostgresRow) throws {
+        self.init(try ReviewRecord(row: row))
+    }
 
     init(_ record: ReviewRecord) {
         id = record.id

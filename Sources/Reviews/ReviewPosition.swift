@@ -7,10 +7,8 @@ struct ReviewPosition: Sendable, Equatable {
     let requestedAtMicros: Int64
     let id: UUID
 
-    /// Before every review: where a first page starts (2^53 µs is in the year 2255).
-    static let start = ReviewPosition(
-        requestedAtMicros: 1 << 53,
-        id: UUID(uuid: (0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+    /// Before every review: where a first page starts.
+    static let start = ReviewPosition.newestFirstStart
 }
 
 extension ReviewPosition: KeysetPosition {

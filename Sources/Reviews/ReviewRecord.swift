@@ -7,6 +7,8 @@ struct ReviewRecord: Sendable {
     let id: UUID
     let entryId: UUID
     let sponsorshipId: UUID
+    /// The entry's owner, who asked.
+    let ownerId: UUID
     let reviewer: UserSummary
     let requestedAt: Date
     let requestedOnVersion: Int
@@ -21,6 +23,7 @@ struct ReviewRecord: Sendable {
         id = try row.decode("id")
         entryId = try row.decode("entry_id")
         sponsorshipId = try row.decode("sponsorship_id")
+        ownerId = try row.decode("owner_id")
         reviewer = UserSummary(id: try row.decode("reviewer_id"), displayName: try row.decode("reviewer_name"))
         requestedAt = try row.decode("requested_at")
         requestedOnVersion = try row.decode("requested_on_version")

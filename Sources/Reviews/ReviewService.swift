@@ -1,3 +1,4 @@
+import Activity
 import Foundation
 import Logging
 import Permissions
@@ -15,6 +16,7 @@ struct ReviewService: Sendable {
     let policy: EntryAccessPolicy
     let logger: Logger
     private let store = ReviewStore()
+    private let activity = ActivityRecorder()
 
     /// Asks the sponsor of `sponsorshipId` for their word on the amend `entryId`: for the
     /// owner, through a sponsorship the amend is shared with for comments.
@@ -28,6 +30,9 @@ struct ReviewService: Sendable {
                 try store.isSharedForComment(entryId, through: sponsorshipId, owner: userId, on: connection)
             else { throw ReviewError.notSharedForComment }
             let record = try store.insert(on: entryId, through: sponsorshipId, owner: userId, on: connection)
+            try activity.record(
+                .reviewRequested, by: userId, to: [record.reviewer.id],
+                about: ActivitySubject(entryId: entryId, sponsorshipId: sponsorshipId, reviewId: record.id), on: connection)
             logger.info("review_requested", [
                 "user_id": userId.uuidString, "entry_id": entryId.uuidString, "review_id": record.id.uuidString,
             ])
@@ -36,11 +41,12 @@ struct ReviewService: Sendable {
     }
 
     /// The entry's reviews, newest first: all of them for the owner, those of their own
-    /// sponsorship for a sponsor who can see the entry.
+    /// sponsorship for a sponsor who can see the entry (recorded in its access log).
     func reviews(of entryId: UUID, for userId: UUID, on database: PostgresLease) throws -> [Review] {
         // One snapshot for the decision and the read: a revoke is either before both or after both.
         try database.withTransaction(isolation: .repeatableRead) { connection in
             let grant = try policy.requireGrant(.read, of: userId, to: entryId, on: connection, locking: false)
+            if grant.access != .owner { try AccessLog.record(.reviews, entry: entryId, viewer: userId, on: connection) }
             return try store.list(of: entryId, sponsorship: grant.sponsorshipId, on: connection).map(Review.init)
         }
     }
@@ -49,7 +55,9 @@ struct ReviewService: Sendable {
     /// see the entry.
     func review(_ id: UUID, for userId: UUID, on database: PostgresLease) throws -> Review {
         try database.withTransaction(isolation: .repeatableRead) { connection in
-            Review(try visible(id, for: userId, action: "read", locking: false, on: connection).record)
+            let (record, access) = try visible(id, for: userId, action: "read", locking: false, on: connection)
+            if access != .owner { try AccessLog.record(.reviews, entry: record.entryId, viewer: userId, on: connection) }
+            return Review(record)
         }
     }
 
@@ -72,6 +80,10 @@ struct ReviewService: Sendable {
             let (record, access) = try visible(id, for: userId, action: "decide", locking: true, on: connection)
             guard access == .comment else { throw refusal(.forbidden, "decide", of: id, by: userId) }
             let decided = try store.decide(record.id, verdict: verdict, note: note, on: connection)
+            try activity.record(
+                .reviewDecided, by: userId, to: [decided.ownerId],
+                about: ActivitySubject(entryId: decided.entryId, sponsorshipId: decided.sponsorshipId, reviewId: id),
+                on: connection)
             logger.info("review_decided", [
                 "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "review_id": id.uuidString,
                 "verdict": verdict.rawValue,

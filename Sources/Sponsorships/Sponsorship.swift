@@ -13,7 +13,7 @@ public struct Sponsorship: Encodable, Sendable, Equatable {
     @Nullable public var endedAt: Date?
 
     /// Reads a row of `stepwork.sponsorship_rows`.
-    init(row: PostgresRow) throws {
+    public init(row: PostgresRow) throws {
         id = try row.decode("id")
         sponsor = UserSummary(id: try row.decode("sponsor_id"), displayName: try row.decode("sponsor_name"))
         sponsee = UserSummary(id: try row.decode("sponsee_id"), displayName: try row.decode("sponsee_name"))

@@ -1,3 +1,4 @@
+import Activity
 import Auth
 import Foundation
 import Logging
@@ -11,6 +12,7 @@ struct SponsorshipService: Sendable {
     let acceptThrottle: Throttle
     let invites = InviteStore()
     let sponsorships = SponsorshipStore()
+    let activity = ActivityRecorder()
 
     func invite(as role: InviteRole, by inviter: UUID, on database: PostgresLease, logger: Logger) throws -> Invite {
         let code = try InviteCode.generate()
@@ -22,7 +24,8 @@ struct SponsorshipService: Sendable {
 
     /// Accepts the invite with `typedCode` for `caller`. Unknown, used, expired and malformed
     /// codes get one answer (`invite_not_found`) and count against the client's address;
-    /// after too many, `429` comes before any lookup.
+    /// after too many, `429` comes before any lookup. The inviter hears of it
+    /// (`sponsorship_started`, the acceptor its actor).
     func accept(
         _ typedCode: String, by caller: UUID, from address: String, on database: PostgresLease, logger: Logger
     ) throws -> Sponsorship {
@@ -39,6 +42,9 @@ struct SponsorshipService: Sendable {
                 throw SponsorshipError.alreadySponsoring
             }
             try invites.link(invite.id, to: id, on: connection)
+            try activity.record(
+                .sponsorshipStarted, by: caller, to: [invite.inviterId], about: ActivitySubject(sponsorshipId: id),
+                on: connection)
             return try sponsorships.find(id, on: connection)
         }
         guard let sponsorship else {
@@ -53,10 +59,19 @@ struct SponsorshipService: Sendable {
         try sponsorships.list(for: userId, on: try database.connection())
     }
 
-    /// Ends the sponsorship; its shares stop granting access when this commits. `404` unless
-    /// `userId` is a party to it.
+    /// Ends the sponsorship; its shares stop granting access when this commits, and the other
+    /// party hears of it (`sponsorship_ended`; ending an ended one changes nothing). `404`
+    /// unless `userId` is a party to it.
     func end(_ id: UUID, by userId: UUID, on database: PostgresLease, logger: Logger) throws {
-        let ended = try sponsorships.end(id, by: userId, on: try database.connection())
+        let ended = try database.withTransaction { connection in
+            guard let ending = try sponsorships.end(id, by: userId, on: connection) else { return false }
+            if ending.ended {
+                try activity.record(
+                    .sponsorshipEnded, by: userId, to: [ending.otherParty], about: ActivitySubject(sponsorshipId: id),
+                    on: connection)
+            }
+            return true
+        }
         guard ended else {
             logger.info("sponsorship_access_denied", ["user_id": userId.uuidString, "sponsorship_id": id.uuidString])
             throw SponsorshipError.sponsorshipNotFound

@@ -29,13 +29,20 @@ struct SponsorshipStore: Sendable {
             """).map(Sponsorship.init(row:))
     }
 
-    /// Ends the sponsorship if `userId` is a party to it (ending an ended one changes
-    /// nothing); false when it does not exist for them.
-    func end(_ id: UUID, by userId: UUID, on connection: PostgresConnection) throws -> Bool {
-        try connection.execute("""
-            UPDATE stepwork.sponsorships
-            SET status = 'ended', ended_at = coalesce(ended_at, now())
+    /// Ends the sponsorship if `userId` is a party to it, locking it first so that two ends
+    /// take turns: nil when they are not a party; else the other party, and whether this call
+    /// ended it (false when it had already ended).
+    func end(_ id: UUID, by userId: UUID, on connection: PostgresConnection) throws -> (otherParty: UUID, ended: Bool)? {
+        guard let row = try connection.query("""
+            SELECT sponsor_id, sponsee_id, status = 'active' AS active FROM stepwork.sponsorships
             WHERE id = \(id) AND (sponsor_id = \(userId) OR sponsee_id = \(userId))
-            """) == 1
+            FOR UPDATE
+            """).first
+        else { return nil }
+        let sponsor: UUID = try row.decode("sponsor_id")
+        let otherParty: UUID = sponsor == userId ? try row.decode("sponsee_id") : sponsor
+        guard try row.decode("active", as: Bool.self) else { return (otherParty, false) }
+        try connection.execute("UPDATE stepwork.sponsorships SET status = 'ended', ended_at = now() WHERE id = \(id)")
+        return (otherParty, true)
     }
 }

@@ -14,13 +14,10 @@ import Testing
 
         init() throws {
             scenario = try Scenario()
-            world = try AccessWorld(api: TestAPI(app: scenario.app))
+            world = try AccessWorld(api: scenario.api)
         }
 
-        /// The world's users as this target's `User` (whose calls go through `Scenario`).
-        var users: [Role: User] {
-            Dictionary(uniqueKeysWithValues: world.users.map { ($0.key, User(name: $0.key.rawValue, id: $0.value.id, token: $0.value.token)) })
-        }
+        var users: [Role: User] { world.users }
         var entryId: String { world.entryId }
         var readSponsorship: String { world.sponsorships[.readSponsor]! }
         var withoutShareSponsorship: String { world.sponsorships[.unsharedSponsor]! }

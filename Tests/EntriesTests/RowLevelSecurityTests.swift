@@ -1,6 +1,8 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
+import TestSupport
 
 /// Row-level security behind `EntryAccessPolicy`: statements of the runtime role that forget
 /// their filters still see and change only what the acting user may.

@@ -1,5 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
+import TestSupport
 
 @Suite struct ShareTests {
     let scenario: Scenario

@@ -112,21 +112,28 @@ public final class TestHTTPClient {
         try readResponse(method: forHead ? "HEAD" : "GET")
     }
 
+    /// Reads one response with a `Content-Length` body, handing the body to `consume` piece by
+    /// piece as it arrives instead of keeping it: for bodies too large to hold in a test.
+    /// The returned response has an empty body.
+    public func readResponse(streamingBodyTo consume: ([UInt8]) throws -> Void) throws -> TestHTTPResponse {
+        let response = try readHead()
+        guard var remaining = response.header("content-length").flatMap(Int.init) else {
+            throw TestHTTPError("no Content-Length")
+        }
+        while remaining > 0 {
+            if buffer.isEmpty { try fill() }
+            let piece = Array(buffer.prefix(remaining))
+            buffer.removeFirst(piece.count)
+            remaining -= piece.count
+            try consume(piece)
+        }
+        return response
+    }
+
     /// Reads one response; `method` tells whether a body follows (`HEAD` has none).
     public func readResponse(method: String = "GET") throws -> TestHTTPResponse {
-        let headEnd = try readUntilHeadEnd()
-        let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
-        buffer.removeFirst(headEnd + 4)
-        var lines = headText.components(separatedBy: "\r\n")
-        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
-        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
-            throw TestHTTPError("malformed status line: \(headText.prefix(100))")
-        }
-        let headers = lines.compactMap { line -> (name: String, value: String)? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }
-        let response = TestHTTPResponse(status: status, headers: headers, body: [])
+        let response = try readHead()
+        let (status, headers) = (response.status, response.headers)
         if status < 200 || status == 204 || status == 304 || method == "HEAD" {
             return response
         }
@@ -139,6 +146,23 @@ public final class TestHTTPClient {
             body = try readToEnd()
         }
         return TestHTTPResponse(status: status, headers: headers, body: body)
+    }
+
+    /// Reads a response's status line and header fields.
+    private func readHead() throws -> TestHTTPResponse {
+        let headEnd = try readUntilHeadEnd()
+        let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
+        buffer.removeFirst(headEnd + 4)
+        var lines = headText.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
+            throw TestHTTPError("malformed status line: \(headText.prefix(100))")
+        }
+        let headers = lines.compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        return TestHTTPResponse(status: status, headers: headers, body: [])
     }
 
     /// Whether the server closed the connection (EOF or reset) before the read timeout.

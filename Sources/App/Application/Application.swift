@@ -1,3 +1,4 @@
+import Activity
 import Auth
 import Browser
 import Comments
@@ -6,6 +7,7 @@ import HTTPServer
 import Logging
 import Permissions
 import Postgres
+import Privacy
 import Reviews
 import Sponsorships
 import Web
@@ -17,6 +19,8 @@ public final class Application: Sendable {
     public let pool: PostgresPool
     public let router: Router
     private let server: HTTPServer
+    /// Deletes access log rows past the retention, on a thread of its own while serving.
+    public let accessLogPurger: AccessLogPurger
     /// Where passwords are hashed; its high-water mark is visible to tests.
     public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
@@ -59,6 +63,17 @@ public final class Application: Sendable {
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
         ReviewRoutes(policy: policy, logger: logger).register(on: v1)
+        ActivityRoutes(visibleSubject: EntryAccessPolicy.visibleSubject).register(on: v1)
+        AccessLogRoutes(policy: policy).register(on: v1)
+        PrivacyRoutes(
+            account: AccountData(authenticator: authenticator),
+            confirmation: PasswordConfirmation(
+                pool: pool, authenticator: authenticator, executor: passwordHashing,
+                settings: configuration.auth(throttleKey: throttleKey), logger: logger),
+            logger: logger
+        ).register(on: v1)
+        accessLogPurger = AccessLogPurger(
+            pool: pool, retention: .seconds(configuration.accessLogRetentionDays * 24 * 60 * 60), logger: logger)
         BrowserRoutes(app: try BrowserApp.load()).register(on: builder.group())
         router = builder.build()
         server = HTTPServer(configuration: configuration.httpServer, responder: router, logger: logger)
@@ -72,6 +87,7 @@ public final class Application: Sendable {
     public func start() throws {
         warnIfPrivilegedRole()
         try server.start()
+        accessLogPurger.start()
         if configuration.publicOrigin.isEmpty {
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
             publicOrigin.settle("http://\(host):\(server.port)")
@@ -82,6 +98,7 @@ public final class Application: Sendable {
     /// closes the pool.
     public func shutdown() {
         server.shutdown()
+        accessLogPurger.stop()
         if !passwordHashing.shutdown() {
             logger.warning("password_hashing_still_running", [:])
         }

@@ -44,6 +44,8 @@ extension AppConfiguration {
                   \.sessionAbsoluteLifetime, .seconds(in: 1...31_536_000)),
             .init("inviteLifetimeSeconds", "STEPWORK_INVITE_LIFETIME_SECONDS", \.inviteLifetime,
                   .seconds(in: 1...2_592_000)),
+            .init("accessLogRetentionDays", "STEPWORK_ACCESS_LOG_RETENTION_DAYS", \.accessLogRetentionDays,
+                  .integer(in: 1...36_500)),
             .init("loginMaxFailuresPerAccount", "STEPWORK_LOGIN_MAX_FAILURES_PER_ACCOUNT", \.loginMaxFailuresPerAccount,
                   .integer(in: 1...1_000_000)),
             .init("loginMaxFailuresPerAddress", "STEPWORK_LOGIN_MAX_FAILURES_PER_ADDRESS", \.loginMaxFailuresPerAddress,

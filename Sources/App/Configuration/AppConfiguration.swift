@@ -88,6 +88,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var sessionAbsoluteLifetime = Duration.seconds(12 * 60 * 60)
     /// An invite code expires this long after it was made.
     public var inviteLifetime = Duration.seconds(7 * 24 * 60 * 60)
+    /// Access log rows older than this many days are purged in the background.
+    public var accessLogRetentionDays = 365
 
     // MARK: Throttling
 

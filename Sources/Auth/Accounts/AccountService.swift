@@ -47,25 +47,14 @@ struct AccountService: Sendable {
 
         let user = try user(of: caller)
         let logger = client.logger.with(["user": user.id.uuidString])
-        let changes = ThrottleSubject(passwordChangesOf: user.id)
-        let ticket: ThrottleTicket
+        let (changes, ticket) = try confirmPassword(current, of: user, logger: logger, event: "password_change")
+        let newHash: String
         do {
-            ticket = try pool.withTransaction { try throttles.passwordChange.consume(changes, on: $0) }
-        } catch let throttled as Throttled {
-            logger.warning("password_change", ["result": "throttled", "retry_after": String(throttled.retryAfter)])
-            throw throttled
-        }
-        let newHash: String?
-        do {
-            newHash = try passwords.verify(current, against: user.passwordHash) ? passwords.hash(new.value) : nil
+            newHash = try passwords.hash(new.value)
         } catch {
             pool.refund([ticket], logger: logger)
             logger.warning("password_change", ["result": "error", "error": String(describing: error)])
             throw error
-        }
-        guard let newHash else {
-            logger.warning("password_change", ["result": "invalid_credentials"])
-            throw AccountError.wrongCurrentPassword
         }
         try pool.withTransaction { connection in
             // A concurrent change got there first: the password given is no longer current.
@@ -76,6 +65,44 @@ struct AccountService: Sendable {
             try throttles.passwordChange.clear(changes, on: connection)
         }
         logger.info("password_change", ["result": "success"])
+    }
+
+    /// Checks that `password` is the caller's current one before an action that needs it
+    /// again (export, deletion): wrong ones back off on the same counter as password changes.
+    /// Throws `Throttled` (`429`) or `AccountError.wrongCurrentPassword` (`403`).
+    func confirmPassword(_ password: String, of caller: Caller, client: ClientContext, event: String) throws {
+        let user = try user(of: caller)
+        let logger = client.logger.with(["user": user.id.uuidString])
+        let (subject, _) = try confirmPassword(password, of: user, logger: logger, event: event)
+        try pool.withTransaction { try throttles.passwordChange.clear(subject, on: $0) }
+    }
+
+    /// Counts an attempt on the user's password counter, then verifies `password`; returns
+    /// the counter's subject and the attempt's ticket for the caller to clear or refund.
+    private func confirmPassword(
+        _ password: String, of user: UserRecord, logger: Logger, event: String
+    ) throws -> (ThrottleSubject, ThrottleTicket) {
+        let subject = ThrottleSubject(passwordChangesOf: user.id)
+        let ticket: ThrottleTicket
+        do {
+            ticket = try pool.withTransaction { try throttles.passwordChange.consume(subject, on: $0) }
+        } catch let throttled as Throttled {
+            logger.warning(event, ["result": "throttled", "retry_after": String(throttled.retryAfter)])
+            throw throttled
+        }
+        let matches: Bool
+        do {
+            matches = try passwords.verify(password, against: user.passwordHash)
+        } catch {
+            pool.refund([ticket], logger: logger)
+            logger.warning(event, ["result": "error", "error": String(describing: error)])
+            throw error
+        }
+        guard matches else {
+            logger.warning(event, ["result": "invalid_credentials"])
+            throw AccountError.wrongCurrentPassword
+        }
+        return (subject, ticket)
     }
 
     func sessions(of caller: Caller) throws -> SessionListOutput {

@@ -2,7 +2,7 @@ import Foundation
 import Web
 
 /// One login in `GET /v1/me/sessions`; `current` marks the session making the request.
-struct SessionOutput: Encodable, Sendable, Equatable {
+public struct SessionOutput: Encodable, Sendable, Equatable {
     let id: UUID
     let createdAt: Date
     let lastUsedAt: Date

@@ -3,7 +3,7 @@ import Postgres
 import Web
 
 /// A user as they see themselves: `{"id","email","displayName","sobrietyDate","createdAt"}`.
-struct UserOutput: Encodable, Sendable, Equatable {
+public struct UserOutput: Encodable, Sendable, Equatable {
     let id: UUID
     let email: String
     let displayName: String

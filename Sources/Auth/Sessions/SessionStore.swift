@@ -77,8 +77,9 @@ struct SessionStore: Sendable {
         try connection.execute("DELETE FROM sessions WHERE id = \(id) AND user_id = \(userId)") == 1
     }
 
-    /// Ends every session of the user but `kept`.
-    func deleteAll(userId: UUID, except kept: UUID, on connection: PostgresConnection) throws {
+    /// Ends every session of the user but `kept`; returns how many ended.
+    @discardableResult
+    func deleteAll(userId: UUID, except kept: UUID, on connection: PostgresConnection) throws -> Int {
         try connection.execute("DELETE FROM sessions WHERE user_id = \(userId) AND id <> \(kept)")
     }
 

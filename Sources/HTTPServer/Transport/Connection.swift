@@ -30,6 +30,8 @@ final class Connection {
     /// Bytes to write, from `outputOffset` on.
     var output: [UInt8] = []
     var outputOffset = 0
+    /// A streamed body still to be pulled into `output` once it has been written.
+    var bodySource: (any HTTPBodySource)?
     /// Whether the socket may have more to read (edge-triggered epoll).
     var readable = false
     /// Whether `EPOLLOUT` is registered (only while a write is pending).
@@ -59,9 +61,37 @@ final class Connection {
         self.parser = HTTPRequestParser(limits: limits)
     }
 
-    var hasPendingOutput: Bool { outputOffset < output.count }
+    var hasPendingOutput: Bool { outputOffset < output.count || bodySource != nil }
 
-    var pendingOutputBytes: Int { output.count - outputOffset }
+    /// A streamed body still to come counts as more than any limit: nothing is answered after
+    /// it until it is through.
+    var pendingOutputBytes: Int { bodySource == nil ? output.count - outputOffset : Int.max }
+
+    /// Refills the drained `output` with the next chunk of the streamed body; false when the
+    /// source ended before its length (the connection must close: the client would wait).
+    func pullBody() -> Bool {
+        guard let source = bodySource else { return true }
+        output.removeAll(keepingCapacity: true)
+        outputOffset = 0
+        let chunk = source.read(maxCount: Self.bodyChunkBytes)
+        streamedBytes += chunk.count
+        guard chunk.isEmpty else {
+            output.append(contentsOf: chunk)
+            return true
+        }
+        endBody()
+        return streamedBytes == source.length
+    }
+
+    /// Lets go of the streamed body, if any.
+    func endBody() {
+        bodySource?.close()
+        bodySource = nil
+    }
+
+    /// How much of a streamed body is pulled at a time.
+    static let bodyChunkBytes = 64 * 1024
+    private var streamedBytes = 0
 
 
     /// Whether nothing of a request has arrived and nothing is owed: safe to close at shutdown.

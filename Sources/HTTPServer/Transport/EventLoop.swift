@@ -445,9 +445,14 @@ final class EventLoop: @unchecked Sendable {
         // While draining, every answer is the connection's last.
         let keepAlive = keepAlive && drainDeadline == nil
             && !(response.headers["connection"].map(Self.listsClose) ?? false)
-        ResponseSerializer.write(
+        let streams = ResponseSerializer.write(
             response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
             into: &connection.output)
+        if streams {
+            connection.bodySource = response.bodySource
+        } else {
+            response.bodySource?.close()
+        }
         if keepAlive {
             setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
         } else {
@@ -500,6 +505,13 @@ final class EventLoop: @unchecked Sendable {
         // It may have been closed since (its descriptor number perhaps reused by another loop).
         guard self.connection(connection.fd) === connection else { return }
         while connection.hasPendingOutput {
+            if connection.outputOffset == connection.output.count {
+                guard connection.pullBody() else {
+                    close(connection)
+                    return
+                }
+                continue
+            }
             let written = connection.output.withUnsafeBytes { bytes in
                 send(connection.fd, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset,
                      Int32(MSG_NOSIGNAL))
@@ -612,6 +624,7 @@ final class EventLoop: @unchecked Sendable {
         connection.slot.giveBack()
         releaseBody(connection)
         endUpload(connection)
+        connection.endBody()
         epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
     }

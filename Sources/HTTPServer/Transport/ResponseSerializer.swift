@@ -1,11 +1,13 @@
 /// Writes a response head and body into an output buffer.
 enum ResponseSerializer {
     /// Appends `response` to `output`; the body is left out for `HEAD` and for statuses that
-    /// have none. `Content-Length`, `Date` and `Connection` are the server's to write.
+    /// have none. `Content-Length`, `Date` and `Connection` are the server's to write. Returns
+    /// whether the body of `response.bodySource` is to follow (the caller streams it).
+    @discardableResult
     static func write(
         _ response: HTTPResponse, for method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
         date: [UInt8], into output: inout [UInt8]
-    ) {
+    ) -> Bool {
         let code = response.status.code
         let bodiless = code < 200 || code == 204 || code == 304
         output.append(contentsOf: "HTTP/1.1 ".utf8)
@@ -27,7 +29,7 @@ enum ResponseSerializer {
         }
         if !bodiless {
             output.append(contentsOf: "Content-Length: ".utf8)
-            appendDecimal(response.body.count, to: &output)
+            appendDecimal(response.bodySource?.length ?? response.body.count, to: &output)
             output.append(contentsOf: "\r\n".utf8)
         }
         output.append(contentsOf: "Date: ".utf8)
@@ -39,9 +41,10 @@ enum ResponseSerializer {
             output.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         output.append(contentsOf: "\r\n".utf8)
-        if !bodiless && method != .head {
-            output.append(contentsOf: response.body)
-        }
+        guard !bodiless && method != .head else { return false }
+        guard response.bodySource == nil else { return true }
+        output.append(contentsOf: response.body)
+        return false
     }
 
     /// A bare interim `100 Continue`.

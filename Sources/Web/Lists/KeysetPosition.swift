@@ -10,3 +10,13 @@ public protocol KeysetPosition: Sendable {
     /// Where a first page starts: before every item in the list's order.
     static var start: Self { get }
 }
+
+extension KeysetPosition {
+    /// Where the first page of a newest-first list starts: after the latest time a cursor can
+    /// carry (2^53 µs, in the year 2255) and the greatest id.
+    public static var newestFirstStart: Self {
+        Self(
+            micros: KeysetCursor.validMicros.upperBound,
+            id: UUID(uuid: (0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)))
+    }
+}

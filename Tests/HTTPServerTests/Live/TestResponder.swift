@@ -11,6 +11,8 @@ import Synchronization
 /// - `/…/unsafe-headers`: fields that would split the response if written as given, and
 ///   framing fields that are the server's to write;
 /// - `/…/status?code=N`: status N with a body (which bodiless statuses must not send);
+/// - `/file?bytes=N`: N bytes (byte i is i % 251) streamed from a temporary file;
+/// - `/short-file?bytes=N`: the same file, its body claiming 10 bytes more than it has;
 /// - `/sleep?ms=N`: answers after N milliseconds;
 /// - `/block`: answers once `gate` opens.
 final class TestResponder: HTTPResponder {
@@ -46,6 +48,9 @@ final class TestResponder: HTTPResponder {
         case "/status":
             let code = head.query.flatMap { Int($0.dropFirst("code=".count)) } ?? 200
             return HTTPResponse(status: HTTPStatus(code: code, reason: "Test"), body: Array("not for bodiless statuses".utf8))
+        case "/file", "/short-file":
+            let count = head.query.flatMap { Int($0.dropFirst("bytes=".count)) } ?? 0
+            return HTTPResponse(status: .ok, bodySource: Self.file(count, claiming: route == "/file" ? count : count + 10))
         case "/sleep":
             let milliseconds = head.query.flatMap { Int($0.dropFirst("ms=".count)) } ?? 100
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
@@ -61,6 +66,22 @@ final class TestResponder: HTTPResponder {
     /// How many requests for `target` reached the application.
     func count(_ target: String) -> Int {
         received.withLock { $0.filter { $0 == target }.count }
+    }
+
+    /// The bytes `/file?bytes=count` answers.
+    static func fileBytes(_ count: Int) -> [UInt8] {
+        (0..<count).map { UInt8($0 % 251) }
+    }
+
+    /// An unlinked temporary file of `fileBytes(count)` as a body of `length` bytes.
+    private static func file(_ count: Int, claiming length: Int) -> HTTPFileBody {
+        var template = Array((NSTemporaryDirectory() + "/stepwork-test-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        precondition(fd >= 0, "mkstemp failed")
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        let bytes = fileBytes(count)
+        precondition(bytes.withUnsafeBytes { write(fd, $0.baseAddress, count) } == count, "write failed")
+        return HTTPFileBody(fd: fd, length: length)
     }
 
     private func text(_ body: String) -> HTTPResponse {

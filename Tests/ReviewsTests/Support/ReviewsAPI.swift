@@ -52,8 +52,3 @@ extension TestAPI {
         try send("DELETE", "/v1/reviews/\(reviewId)", as: user)
     }
 }
-
-extension TestHTTPResponse {
-    /// The `code` of a problem answer.
-    var code: String? { string("code") }
-}

@@ -1,51 +1,46 @@
 import App
 import Foundation
 import Postgres
-import TestSupport
 
-/// A user of a scenario: display name, id and bearer token.
-struct User: Sendable {
-    let name: String
-    let id: String
-    let token: String
-}
-
-/// A running application with the steps the tests repeat: registering users, linking
-/// sponsors, writing and sharing entries. Every step goes through the HTTP API, over a real
-/// socket, and checks its status.
-final class Scenario: Sendable {
-    let app: TestApp
+/// A running application tuned for races (a pool and workers for many requests at once), with
+/// the steps the tests repeat: registering users, linking sponsors, writing and sharing
+/// entries. Every step goes through the HTTP API (`TestAPI`), over a real socket, and checks its
+/// status.
+public final class Scenario: Sendable {
+    public let app: TestApp
 
     /// Room for the races: 16 requests in transactions at once, plus the test's own two.
-    static let concurrency = 24
+    public static let concurrency = 24
 
-    init(inviteLifetime: Duration? = nil, inviteAcceptFailures: Int = 1000) throws {
+    public init(inviteLifetime: Duration? = nil, inviteAcceptFailures: Int = 1000, accessLogRetentionDays: Int = 365) throws {
         app = try TestApp.start { configuration in
             configuration.databasePoolSize = Self.concurrency
             configuration.workerThreads = Self.concurrency
             configuration.registerMaxPerAddress = 1000
             configuration.inviteAcceptMaxFailuresPerAddress = inviteAcceptFailures
             if let inviteLifetime { configuration.inviteLifetime = inviteLifetime }
+            configuration.accessLogRetentionDays = accessLogRetentionDays
         }
     }
 
-    var pool: PostgresPool { app.ownerPool }
+    public var pool: PostgresPool { app.ownerPool }
+    public var api: TestAPI { TestAPI(app: app) }
 
     /// Sends a request on a connection of its own; `json` is serialised as the body (a
     /// `String` is sent as is).
-    func call(
+    public func call(
         _ method: String, _ target: String, as user: User? = nil, json: Any? = nil, headers: [(String, String)] = []
     ) throws -> TestHTTPResponse {
         let body = try json.map { json in
             if let text = json as? String { return text }
             return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
         }
-        return try app.request(method, target, json: body, headers: headers, token: user?.token)
+        return try api.send(method, target, as: user, json: body, headers: headers)
     }
 
     /// Like `call`, but throws unless the status is `expected`.
     @discardableResult
-    func expect(
+    public func expect(
         _ expected: Int, _ method: String, _ target: String, as user: User? = nil, json: Any? = nil,
         headers: [(String, String)] = []
     ) throws -> TestHTTPResponse {
@@ -56,20 +51,20 @@ final class Scenario: Sendable {
         return reply
     }
 
-    func register(_ name: String) throws -> User {
+    public func register(_ name: String) throws -> User {
         let (token, id) = try app.register(displayName: name)
-        return User(name: name, id: id.uuidString, token: token)
+        return User(token: token, id: id.uuidString)
     }
 
     /// A new invite code made by `inviter`, who takes `role`.
-    func inviteCode(by inviter: User, role: String) throws -> String {
+    public func inviteCode(by inviter: User, role: String) throws -> String {
         guard let code = try expect(201, "POST", "/v1/invites", as: inviter, json: ["role": role]).json()["code"] as? String
         else { throw TestHTTPError("no code") }
         return code
     }
 
     /// Links `sponsor` and `sponsee` (the sponsee invites, the sponsor accepts); the sponsorship id.
-    func sponsorship(sponsor: User, sponsee: User) throws -> String {
+    public func sponsorship(sponsor: User, sponsee: User) throws -> String {
         let code = try inviteCode(by: sponsee, role: "sponsee")
         let reply = try expect(201, "POST", "/v1/invites/accept", as: sponsor, json: ["code": code])
         guard let id = try reply.json()["id"] as? String else { throw TestHTTPError("no id") }
@@ -78,24 +73,24 @@ final class Scenario: Sendable {
 
     /// A new entry of `owner` (a journal entry unless `json` says otherwise), as answered.
     @discardableResult
-    func entry(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> [String: Any] {
+    public func entry(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> [String: Any] {
         try expect(201, "POST", "/v1/entries", as: owner, json: json).json()
     }
 
     /// The id of a new entry of `owner`.
-    func entryId(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> String {
+    public func entryId(of owner: User, _ json: [String: Any] = ["kind": "journal", "title": "Today"]) throws -> String {
         guard let id = try entry(of: owner, json)["id"] as? String else { throw TestHTTPError("no id") }
         return id
     }
 
-    func share(_ entryId: String, through sponsorshipId: String, access: String, as owner: User) throws {
+    public func share(_ entryId: String, through sponsorshipId: String, access: String, as owner: User) throws {
         try expect(200, "PUT", "/v1/entries/\(entryId)/shares/\(sponsorshipId)", as: owner, json: ["access": access])
     }
 
     /// Runs `count` calls of `work` at once, as a real race: a transaction of the test holds
     /// the row lock `lock` takes until every call waits for it in PostgreSQL (or ten
     /// seconds have passed), then lets them all go together.
-    func race<Result: Sendable>(
+    public func race<Result: Sendable>(
         _ count: Int, behind lock: PostgresQuery, _ work: @escaping @Sendable (Int) -> Result
     ) throws -> [Result] {
         // The lock is the owner's (past row-level security); the waiters are counted as the
@@ -117,7 +112,7 @@ final class Scenario: Sendable {
     }
 
     /// The entry's current version, read by its owner.
-    func version(of entryId: String, as owner: User) throws -> Int {
+    public func version(of entryId: String, as owner: User) throws -> Int {
         guard let version = try expect(200, "GET", "/v1/entries/\(entryId)", as: owner).json()["version"] as? Int else {
             throw TestHTTPError("no version")
         }

@@ -1,17 +1,15 @@
-import TestSupport
-
 extension TestHTTPResponse {
     /// The problem's `code`, if the body is a problem document.
-    var code: String? { string("code") }
+    public var code: String? { string("code") }
 
     /// The `items` of a list.
-    func items() throws -> [[String: Any]] {
+    public func items() throws -> [[String: Any]] {
         guard let items = try json()["items"] as? [[String: Any]] else { throw TestHTTPError("no items: \(bodyString)") }
         return items
     }
 
     /// The ids of a list's items.
-    func ids() throws -> [String] {
+    public func ids() throws -> [String] {
         try items().map { $0["id"] as? String ?? "" }
     }
 }

@@ -1,0 +1,9 @@
+import Web
+
+extension ActivityError: HTTPErrorConvertible {
+    var httpError: HTTPError {
+        switch self {
+        case .notFound: .notFound(detail: "upTo must name an item of your activity.")
+        }
+    }
+}

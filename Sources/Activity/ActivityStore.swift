@@ -1,0 +1,60 @@
+import Foundation
+import Postgres
+
+/// Reads of `stepwork.activity` for its recipient, each filtered in the same statement by the
+/// entry visibility rule it is given, so an item about an entry the recipient can no longer
+/// see is neither listed nor counted.
+struct ActivityStore: Sendable {
+    /// A boolean SQL condition, true when the user in `subject.viewer_id` may see the entry in
+    /// `subject.entry_id` (or it is null): `EntryAccessPolicy.visibleSubject`, passed in by App
+    /// so that this module needs no knowledge of shares.
+    let visibleSubject: PostgresFragment
+
+    /// Up to `limit` visible items of `userId` after `position`, newest first.
+    func feed(of userId: UUID, after position: ActivityPosition, limit: Int, on connection: PostgresConnection) throws
+        -> [(item: Activity, position: ActivityPosition)]
+    {
+        try connection.query("""
+            SELECT subject.*, u.display_name AS actor_name, (extract(epoch FROM subject.at) * 1000000)::bigint AS at_micros
+            FROM (SELECT a.*, a.recipient_id AS viewer_id FROM stepwork.activity a WHERE a.recipient_id = \(userId)) subject
+            JOIN stepwork.users u ON u.id = subject.actor_id
+            WHERE (subject.at, subject.id)
+                  < (timestamptz 'epoch' + \(position.atMicros) * interval '1 microsecond', \(position.id))
+              AND \(literal: visibleSubject)
+            ORDER BY subject.at DESC, subject.id DESC
+            LIMIT \(limit)
+            """).map { row in
+            let item = try Activity(row: row)
+            return (item, ActivityPosition(atMicros: try row.decode("at_micros"), id: item.id))
+        }
+    }
+
+    /// How many visible items of `userId` are newer than the latest they marked seen.
+    func unread(of userId: UUID, on connection: PostgresConnection) throws -> Int {
+        try connection.query("""
+            SELECT count(*) AS unread
+            FROM (SELECT a.*, a.recipient_id AS viewer_id FROM stepwork.activity a WHERE a.recipient_id = \(userId)) subject
+            LEFT JOIN stepwork.activity_seen seen ON seen.user_id = subject.viewer_id
+            WHERE (seen.user_id IS NULL OR (subject.at, subject.id) > (seen.seen_at, seen.seen_id))
+              AND \(literal: visibleSubject)
+            """)[0].decode("unread")
+    }
+
+    /// Moves the seen mark of `userId` up to their visible item `id`, never back; false when
+    /// there is no such item.
+    func markSeen(upTo id: UUID, by userId: UUID, on connection: PostgresConnection) throws -> Bool {
+        let found = try connection.query("""
+            SELECT subject.at, subject.id
+            FROM (SELECT a.*, a.recipient_id AS viewer_id FROM stepwork.activity a WHERE a.recipient_id = \(userId)) subject
+            WHERE subject.id = \(id) AND \(literal: visibleSubject)
+            """)
+        guard !found.isEmpty else { return false }
+        try connection.execute("""
+            INSERT INTO stepwork.activity_seen AS seen (user_id, seen_at, seen_id)
+            SELECT recipient_id, at, id FROM stepwork.activity WHERE id = \(id)
+            ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at, seen_id = excluded.seen_id
+            WHERE (seen.seen_at, seen.seen_id) < (excluded.seen_at, excluded.seen_id)
+            """)
+        return true
+    }
+}

@@ -1,0 +1,10 @@
+import Web
+
+extension PrivacyError: HTTPErrorConvertible {
+    var httpError: HTTPError {
+        switch self {
+        case .accountGone: .unauthenticated()
+        case .exportFile: .internalError()
+        }
+    }
+}

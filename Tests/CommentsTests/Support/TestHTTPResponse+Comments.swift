@@ -1,6 +1,0 @@
-import TestSupport
-
-extension TestHTTPResponse {
-    /// The `code` of a problem answer.
-    var code: String? { string("code") }
-}
