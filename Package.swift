@@ -23,7 +23,7 @@ let package = Package(
         // Infrastructure: no domain knowledge.
         .target(name: "Logging", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CLinux", "Logging"], swiftSettings: strict),
-        .target(name: "Web", dependencies: ["HTTPServer", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Web", dependencies: ["HTTPServer", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Logging"], swiftSettings: strict),
         .target(name: "Migrations", dependencies: ["Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),

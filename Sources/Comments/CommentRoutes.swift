@@ -23,7 +23,7 @@ public struct CommentRoutes: Sendable {
 
     public func register(on routes: RouterGroup) {
         routes.get("/entries/{id}/comments", thread)
-        routes.post("/entries/{id}/comments", post)
+        routes.post("/entries/{id}/comments", idempotent: true, post)
         routes.get("/comments/{id}", show)
         routes.patch("/comments/{id}", edit)
         routes.delete("/comments/{id}", delete)

@@ -13,7 +13,7 @@ public struct EntryRoutes: Sendable {
     }
 
     public func register(on routes: RouterGroup) {
-        routes.post("/entries") { request, context in
+        routes.post("/entries", idempotent: true) { request, context in
             let entry = try service.create(
                 try request.decode(NewEntryInput.self), by: try context.caller.userId, on: context.database)
             var response = try Self.answer(entry, status: .created)

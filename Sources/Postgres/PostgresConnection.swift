@@ -95,11 +95,17 @@ public final class PostgresConnection {
     /// With `retryingSerializationFailures`, a transaction failing with SQLSTATE `40001` or `40P01`
     /// runs again from the start, up to 5 attempts in all with a short random pause between
     /// them, so `body` must be safe to repeat.
+    ///
+    /// Called while a transaction is already open (e.g. the one that stores an idempotent
+    /// request's answer), `body` runs inside it under a savepoint instead: released when `body`
+    /// returns, rolled back to when it throws. The outer transaction keeps its isolation level
+    /// and its owner decides about retrying, so both arguments are then ignored.
     public func withTransaction<Result>(
         isolation: PostgresIsolationLevel = .readCommitted,
         retryingSerializationFailures: Bool = false,
         _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
+        if PQtransactionStatus(handle) == PQTRANS_INTRANS { return try savepoint(body) }
         var attempt = 1
         while true {
             do {
@@ -116,23 +122,39 @@ public final class PostgresConnection {
     func transaction<Result>(
         _ isolation: PostgresIsolationLevel, _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
-        try execute(isolation.begin)
+        try enclose(body, begin: isolation.begin, commit: "COMMIT", rollback: "ROLLBACK")
+    }
+
+    /// Runs `body` under a savepoint of the open transaction: released when it returns, rolled
+    /// back to when it throws, so the outer transaction goes on without `body`'s changes.
+    func savepoint<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+        try enclose(
+            body, begin: "SAVEPOINT stepwork_nested", commit: "RELEASE SAVEPOINT stepwork_nested",
+            rollback: "ROLLBACK TO SAVEPOINT stepwork_nested; RELEASE SAVEPOINT stepwork_nested")
+    }
+
+    /// Runs `body` after `begin`; then `commit` when it returns, the fixed script `rollback`
+    /// when it throws (the error thrown is `body`'s even if the rollback fails too).
+    private func enclose<Result>(
+        _ body: (PostgresConnection) throws -> Result, begin: PostgresQuery, commit: PostgresQuery, rollback: String
+    ) throws -> Result {
+        try execute(begin)
         let result: Result
         do {
             result = try body(self)
         } catch {
             // Should the rollback fail too, the pool drops the connection; the caller needs `error`.
-            _ = try? execute("ROLLBACK")
+            _ = try? unsafeExecuteScript(rollback)
             throw error
         }
         if PQtransactionStatus(handle) == PQTRANS_INERROR {
             // COMMIT would silently roll back: `body` caught a failed statement and returned anyway.
-            try execute("ROLLBACK")
+            try unsafeExecuteScript(rollback)
             throw PostgresError.server(
                 sqlState: "25P02", message: "a statement failed inside the transaction, which was rolled back",
                 detail: nil, constraint: nil)
         }
-        try execute("COMMIT")
+        try execute(commit)
         return result
     }
 

@@ -6,6 +6,8 @@
 public final class PostgresLease {
     private let pool: PostgresPool
     private var borrowed: PostgresConnection?
+    /// Transactions of `withTransaction` running now; the connection is kept while any is.
+    private var openTransactions = 0
 
     /// On whose behalf the leased connection's statements run, for row-level security (see
     /// `PostgresConfiguration.actingUserSetting`); nil until someone (authentication) says.
@@ -26,19 +28,23 @@ public final class PostgresLease {
     }
 
     /// Runs `body` in a transaction on the leased connection (see
-    /// `PostgresConnection.withTransaction`).
+    /// `PostgresConnection.withTransaction`; inside another, under a savepoint).
     public func withTransaction<Result>(
         isolation: PostgresIsolationLevel = .readCommitted,
         retryingSerializationFailures: Bool = false,
         _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
-        try connection().withTransaction(
+        let connection = try connection()
+        openTransactions += 1
+        defer { openTransactions -= 1 }
+        return try connection.withTransaction(
             isolation: isolation, retryingSerializationFailures: retryingSerializationFailures, body)
     }
 
-    /// Gives the connection back now, if one is borrowed.
+    /// Gives the connection back now, if one is borrowed and no `withTransaction` of this
+    /// lease is running on it (a transaction never loses its connection halfway).
     public func release() {
-        guard let connection = borrowed else { return }
+        guard openTransactions == 0, let connection = borrowed else { return }
         borrowed = nil
         pool.checkIn(connection)
     }

@@ -23,7 +23,7 @@ public struct ReviewRoutes: Sendable {
     }
 
     public func register(on routes: RouterGroup) {
-        routes.post("/entries/{id}/reviews", request)
+        routes.post("/entries/{id}/reviews", idempotent: true, request)
         routes.get("/entries/{id}/reviews", entryReviews)
         routes.get("/reviews", assigned)
         routes.get("/reviews/{id}", show)

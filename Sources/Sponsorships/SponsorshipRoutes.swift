@@ -16,7 +16,7 @@ public struct SponsorshipRoutes: Sendable {
     }
 
     public func register(on routes: RouterGroup) {
-        routes.post("/invites") { request, context in
+        routes.post("/invites", idempotent: true) { request, context in
             let caller = try context.caller
             let input = try request.decode(InviteInput.self)
             let invite = try service.invite(as: input.role, by: caller.userId, on: context.database, logger: context.logger)

@@ -61,6 +61,20 @@ import TestSupport
         #expect(Self.routes.subtracting(operations).isEmpty, "routed but not documented")
     }
 
+    /// The routes declared `idempotent` are exactly the creating `POST`s of API.md 1.1, and
+    /// the document offers `Idempotency-Key` on exactly those.
+    @Test func documentOffersIdempotencyKeyOnTheIdempotentRoutes() throws {
+        let app = try TestApp.start()
+        let idempotent = Set(app.application.router.routes.filter(\.isIdempotent)
+            .map { OpenAPIPaths.Operation($0.method.rawValue, $0.template) })
+        #expect(idempotent == [
+            .init("POST", "/v1/entries"), .init("POST", "/v1/entries/{id}/comments"),
+            .init("POST", "/v1/entries/{id}/reviews"), .init("POST", "/v1/invites"),
+        ])
+        let documented = try OpenAPIPaths().parameters.filter { $0.value.contains("IdempotencyKey") }.keys
+        #expect(Set(documented) == idempotent)
+    }
+
     @Test func scannerReadsOnlyTheMethodsOfPathTemplates() {
         let yaml = """
             openapi: 3.1.0
@@ -86,6 +100,8 @@ import TestSupport
                                 type: string
                 delete:
                   description: gone
+                  parameters:
+                    - $ref: '#/components/parameters/Key'
               '/quoted':
                 put:
                   description: quoted template
@@ -102,6 +118,7 @@ import TestSupport
             .init("GET", "/a/{id}"), .init("DELETE", "/a/{id}"), .init("PUT", "/quoted"),
         ]
         #expect(OpenAPIPaths(yaml: yaml).operations == expected)
+        #expect(OpenAPIPaths(yaml: yaml).parameters == [.init("DELETE", "/a/{id}"): ["Key"]])
         #expect(OpenAPIPaths(yaml: yaml.replacingOccurrences(of: "\n", with: "\r\n")).operations == expected)
     }
 }

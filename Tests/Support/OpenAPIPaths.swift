@@ -6,7 +6,8 @@ import Foundation
 /// purpose: under the top-level `paths:` key, each path template is a key indented by two
 /// spaces and each of its operations a method key indented by four. Everything else (path
 /// level `parameters`, deeper keys, comments, other sections) is skipped; flow style
-/// (`/a: {get: …}`) is not read.
+/// (`/a: {get: …}`) is not read. Within an operation, list items
+/// `- $ref: '#/components/parameters/Name'` are read as the parameters it refers to.
 public struct OpenAPIPaths: Sendable {
     /// One operation, e.g. `PUT /v1/entries/{id}/shares/{sponsorshipId}`.
     public struct Operation: Hashable, Sendable, CustomStringConvertible {
@@ -31,6 +32,8 @@ public struct OpenAPIPaths: Sendable {
         .appendingPathComponent("openapi.yaml")
 
     public let operations: Set<Operation>
+    /// The `components.parameters` each operation refers to itself (path-level ones not included).
+    public let parameters: [Operation: Set<String>]
 
     /// Reads the document at `url`.
     public init(contentsOf url: URL = documentURL) throws {
@@ -39,8 +42,10 @@ public struct OpenAPIPaths: Sendable {
 
     public init(yaml: String) {
         var operations: Set<Operation> = []
+        var parameters: [Operation: Set<String>] = [:]
         var inPaths = false
         var template: String?
+        var operation: Operation?
         // `\r\n` is one Character, and a newline like `\n`.
         for line in yaml.split(whereSeparator: \.isNewline) {
             let content = line.drop { $0 == " " }
@@ -50,17 +55,25 @@ public struct OpenAPIPaths: Sendable {
             case 0:
                 inPaths = key == "paths"
                 template = nil
+                operation = nil
             case 2 where inPaths:
                 template = key.flatMap { $0.hasPrefix("/") ? $0 : nil }
+                operation = nil
             case 4 where inPaths:
+                operation = nil
                 if let template, let key, Self.methods.contains(key) {
-                    operations.insert(Operation(key.uppercased(), template))
+                    operation = Operation(key.uppercased(), template)
+                    operations.insert(operation!)
                 }
             default:
-                continue
+                let reference = "- $ref: '#/components/parameters/"
+                if let operation, content.hasPrefix(reference), content.hasSuffix("'") {
+                    parameters[operation, default: []].insert(String(content.dropFirst(reference.count).dropLast()))
+                }
             }
         }
         self.operations = operations
+        self.parameters = parameters
     }
 
     /// The key of a `key:` or `key: value` line, without quotes; nil for any other line.

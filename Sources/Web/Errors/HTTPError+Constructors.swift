@@ -119,4 +119,19 @@ extension HTTPError {
             status: .serviceUnavailable, code: "service_unavailable", title: "Service unavailable", detail: detail,
             headers: seconds.map { ["Retry-After": String(max(0, $0))] } ?? [:])
     }
+
+    /// `409 idempotency_key_in_use`: a request with this `Idempotency-Key` is still being
+    /// processed; retrying later gets its answer.
+    public static func idempotencyKeyInUse() -> HTTPError {
+        HTTPError(
+            status: .conflict, code: "idempotency_key_in_use", title: "Idempotency key in use",
+            detail: "A request with this Idempotency-Key is still being processed; retry later.")
+    }
+
+    /// `422 idempotency_key_reused`: the `Idempotency-Key` came with another request before.
+    public static func idempotencyKeyReused() -> HTTPError {
+        HTTPError(
+            status: .unprocessableContent, code: "idempotency_key_reused", title: "Idempotency key reused",
+            detail: "This Idempotency-Key was used with a different request; use a new key.")
+    }
 }

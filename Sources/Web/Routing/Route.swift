@@ -12,6 +12,9 @@ public struct Route: Sendable {
     let middleware: [any Middleware]
     let handler: Router.Handler
 
+    /// Whether a request may carry `Idempotency-Key` (see `IdempotencyMiddleware`).
+    public var isIdempotent: Bool { middleware.contains { $0 is IdempotencyMiddleware } }
+
     /// The template as registered, e.g. `/v1/entries/{id}`; logged instead of the raw path.
     public var template: String { path.text }
 }

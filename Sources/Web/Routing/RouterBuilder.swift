@@ -41,15 +41,17 @@ public final class RouterBuilder {
         self.middleware.append(middleware)
     }
 
+    /// `innermost` runs after authentication, just around the handler.
     func add(
         _ method: HTTPMethod, _ template: String, access: RouteAccess, inline: Bool,
-        middleware groupMiddleware: [any Middleware], handler: @escaping Router.Handler
+        middleware groupMiddleware: [any Middleware], innermost: [any Middleware] = [],
+        handler: @escaping Router.Handler
     ) {
         let path = PathTemplate(template)
         precondition(
             !inline || (access == .public && path.parameterNames.isEmpty),
             "an inline route must be public and have no parameters: \(template)")
-        let middleware = access == .public ? groupMiddleware : groupMiddleware + [authentication]
+        let middleware = (access == .public ? groupMiddleware : groupMiddleware + [authentication]) + innermost
         trie.add(Route(
             method: method, access: access, isInline: inline, path: path, middleware: middleware, handler: handler))
     }

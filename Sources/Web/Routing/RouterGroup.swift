@@ -28,8 +28,16 @@ public struct RouterGroup {
         on(.get, path, access: access, inline: inline, handler)
     }
 
-    public func post(_ path: String, access: RouteAccess = .authenticated, _ handler: @escaping Router.Handler) {
-        on(.post, path, access: access, handler)
+    /// `idempotent: true` makes a creating `POST` safe to retry with `Idempotency-Key` (see
+    /// `IdempotencyMiddleware`); the route must be authenticated, since keys are per user.
+    public func post(
+        _ path: String, access: RouteAccess = .authenticated, idempotent: Bool = false,
+        _ handler: @escaping Router.Handler
+    ) {
+        precondition(!idempotent || access == .authenticated, "an idempotent route must be authenticated: \(path)")
+        builder.add(
+            .post, prefix + path, access: access, inline: false,
+            middleware: self.middleware, innermost: idempotent ? [IdempotencyMiddleware()] : [], handler: handler)
     }
 
     public func put(_ path: String, access: RouteAccess = .authenticated, _ handler: @escaping Router.Handler) {
