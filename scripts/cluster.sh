@@ -37,6 +37,7 @@ binary=$PWD/.build/release/stepwork
 # failures in a row. A server told to stop (SIGTERM) answers 503 there while it serves on for
 # its shutdown grace: at least (fall + 1) x inter (the check under way, then fall more), plus a
 # margin for a slow check, so that it stops accepting only once HAProxy sends it nothing new.
+# (STEPWORK_SHUTDOWN_GRACE_SECONDS in the environment overrides it: 0 shows what a bare SIGTERM does.)
 check_inter_ms=500
 check_fall=2
 grace_ms=$(( (check_fall + 1) * check_inter_ms + 500 ))
@@ -105,7 +106,7 @@ server_start() {
     STEPWORK_HOST=127.0.0.1 STEPWORK_PORT="$(server_port "$n")" \
     STEPWORK_TRUSTED_PROXIES=127.0.0.1 STEPWORK_PUBLIC_ORIGIN="http://127.0.0.1:$port" \
     STEPWORK_MAX_UPLOADS_PER_CLIENT="${STEPWORK_MAX_UPLOADS_PER_CLIENT:-1000}" \
-    STEPWORK_SHUTDOWN_GRACE_SECONDS="$((grace_ms / 1000)).$(printf %03d $((grace_ms % 1000)))" \
+    STEPWORK_SHUTDOWN_GRACE_SECONDS="${STEPWORK_SHUTDOWN_GRACE_SECONDS:-$((grace_ms / 1000)).$(printf %03d $((grace_ms % 1000)))}" \
     nohup "$binary" serve >>"$root/server-$n.log" 2>&1 &
   echo $! >"$file"
   for _ in $(seq 150); do
