@@ -68,7 +68,7 @@ public struct AppConfiguration: Sendable, Equatable {
     public var maxUploadsPerClient = 8
     /// Time between SIGTERM/SIGINT and the end of accepting, while `/readyz` answers `503` and
     /// requests are still served: a load balancer's health check must notice within it.
-    public var shutdownGrace = Duration.seconds(2)
+    public var shutdownGrace = Duration.zero
     /// Time in-flight requests get to finish after the shutdown grace.
     public var drainTimeout = Duration.seconds(10)
 
