@@ -38,12 +38,13 @@ public final class HTTPServer: @unchecked Sendable {
         self.workers = workers
         let connections = SharedAllowance(limit: configuration.maxConnections)
         let refusals = SharedAllowance(limit: Self.lingeringRefusals)
-        let bodyBytes = SharedAllowance(limit: configuration.maxBufferedBodyBytes)
-        let uploads = ClientUploads(limitPerClient: configuration.maxUploadsPerClient)
+        let environment = ConnectionEnvironment(
+            configuration: configuration, bodyBytes: SharedAllowance(limit: configuration.maxBufferedBodyBytes),
+            uploads: ClientUploads(limitPerClient: configuration.maxUploadsPerClient), logger: logger)
         for index in 0..<max(1, configuration.eventLoops) {
             let loop = try EventLoop(
-                listener: fd, configuration: configuration, responder: responder, workers: workers,
-                openConnections: connections, refusals: refusals, bodyBytes: bodyBytes, uploads: uploads, logger: logger)
+                listener: fd, environment: environment, responder: responder, workers: workers,
+                openConnections: connections, refusals: refusals)
             loops.append(loop)
             finished.enter()
             let thread = Thread { [finished] in

@@ -148,6 +148,21 @@ public final class TestHTTPClient {
         return TestHTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// Reads only the head of a response whose body is a stream; `readStream(through:)` reads on.
+    public func readStreamHead() throws -> TestHTTPResponse { try readHead() }
+
+    /// Reads a streamed body up to and including the first `terminator` (the blank line that
+    /// ends a Server-Sent Event, say) and returns that text.
+    public func readStream(through terminator: String) throws -> String {
+        let pattern = Array(terminator.utf8)
+        var end = find(pattern)
+        while end == nil {
+            try fill()
+            end = find(pattern)
+        }
+        return String(decoding: try readExactly(end! + pattern.count), as: UTF8.self)
+    }
+
     /// Reads a response's status line and header fields.
     private func readHead() throws -> TestHTTPResponse {
         let headEnd = try readUntilHeadEnd()
