@@ -15,7 +15,7 @@ final class EventSubscriber: Sendable {
 
     private struct State {
         /// Until the replay is sent, announced items wait here.
-        var held: [(item: Activity, position: ActivityPosition)]? = []
+        var held: [StreamedItem]? = []
         /// Ids sent, with when they were written (microseconds), kept for `LiveEvents.lateCommitWindow`.
         var sent: [UUID: Int64] = [:]
         /// The newest write time sent (or the database's clock when the stream opened).
@@ -37,7 +37,7 @@ final class EventSubscriber: Sendable {
 
     /// Sends the replay (the items a client missed) and then what was announced meanwhile;
     /// from now on items are sent as they come. `now` is the database's clock at the replay.
-    func startLive(replaying items: [(item: Activity, position: ActivityPosition)], now: Int64) {
+    func startLive(replaying items: [StreamedItem], now: Int64) {
         state.withLock { state in
             state.watermark = now
             let held = state.held ?? []
@@ -47,7 +47,7 @@ final class EventSubscriber: Sendable {
     }
 
     /// Sends `items` (each visible to the caller now), skipping those sent already.
-    func deliver(_ items: [(item: Activity, position: ActivityPosition)]) {
+    func deliver(_ items: [StreamedItem]) {
         state.withLock { state in
             if state.held != nil {
                 state.held! += items
@@ -57,12 +57,11 @@ final class EventSubscriber: Sendable {
         }
     }
 
-    private func send(_ items: [(item: Activity, position: ActivityPosition)], in state: inout State) {
-        for (item, position) in items where state.sent[item.id] == nil {
-            guard let event = try? item.serverSentEvent() else { continue }
-            stream.send(event)
-            state.sent[item.id] = position.atMicros
-            state.watermark = max(state.watermark, position.atMicros)
+    private func send(_ items: [StreamedItem], in state: inout State) {
+        for item in items where state.sent[item.id] == nil {
+            stream.send(item.event)
+            state.sent[item.id] = item.atMicros
+            state.watermark = max(state.watermark, item.atMicros)
         }
         let horizon = state.watermark - 2 * LiveEvents.lateCommitWindow
         if state.sent.count > 64 { state.sent = state.sent.filter { $0.value > horizon } }

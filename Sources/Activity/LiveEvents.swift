@@ -102,7 +102,7 @@ public final class LiveEvents: Sendable {
                     on: connection)
                 return (missed.filter { $0.item.id != last }.suffix(Self.replayLimit), now)
             }
-            subscriber.startLive(replaying: Array(missed), now: now)
+            subscriber.startLive(replaying: missed.compactMap(StreamedItem.init), now: now)
         } catch {
             remove(key, of: caller.userId)
             throw error
@@ -178,7 +178,7 @@ public final class LiveEvents: Sendable {
                 let items = try pool.withConnection { connection in
                     try connection.act(as: recipient.uuidString.lowercased())
                     return try ids.compactMap { try store.item($0, of: recipient, on: connection) }
-                }
+                }.compactMap(StreamedItem.init)
                 listeners.forEach { $0.deliver(items) }
             } catch {
                 logger.warning("live_events_read_failed", ["error": String(describing: error)])
@@ -198,7 +198,7 @@ public final class LiveEvents: Sendable {
                 let items = try pool.withConnection { connection in
                     try connection.act(as: userId.uuidString.lowercased())
                     return try store.items(of: userId, since: from, limit: Self.replayLimit, on: connection)
-                }
+                }.compactMap(StreamedItem.init)
                 listeners.forEach { $0.deliver(items) }
             }
             logger.info("live_events_replayed", ["users": String(byUser.count)])

@@ -108,12 +108,13 @@ final class EventLoop: @unchecked Sendable {
         inbox.withLock { wake($0) }
     }
 
-    /// Called on another thread: hands `message` to the loop.
+    /// Called on another thread: hands `message` to the loop. Only the first message into an
+    /// empty inbox signals: the loop takes them all at once.
     private func post(_ message: Message, fd: Int32, serial: UInt64) {
         inbox.withLock { inbox in
             guard !inbox.isClosed else { return }
             inbox.messages.append((fd, serial, message))
-            wake(inbox)
+            if inbox.messages.count == 1 { wake(inbox) }
         }
     }
 

@@ -32,8 +32,7 @@ struct StreamTests {
             let client = try live.client()
             try client.send(raw: "GET /stream HTTP/1.1\r\nHost: a\r\n\r\n")
             let stream = try #require(live.responder.stream(0))
-            let closed = ClosedFlag()
-            stream.onClose { closed.set() }
+            let closed = ClosedFlag(watching: stream)
             // 64 KiB of buffer on our side, and the socket's: far less than 64 MiB.
             let chunk = Array(repeating: UInt8(ascii: "x"), count: 16 * 1024)
             var sends = 0
@@ -50,8 +49,7 @@ struct StreamTests {
             try client.send(raw: "GET /stream HTTP/1.1\r\nHost: a\r\n\r\n")
             _ = try client.readStreamHead()
             let stream = try #require(live.responder.stream(0))
-            let closed = ClosedFlag()
-            stream.onClose { closed.set() }
+            let closed = ClosedFlag(watching: stream)
             client.close()
             for _ in 0..<1000 where !closed.isSet { Thread.sleep(forTimeInterval: 0.01) }
             #expect(closed.isSet && !stream.send([1]))

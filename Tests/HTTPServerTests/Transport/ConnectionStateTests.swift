@@ -48,6 +48,17 @@ import Testing
         HTTPResponse(status: .ok, headers: ["Content-Type": "text/event-stream"], stream: stream)
     }
 
+    /// A connection whose request for `/events` was answered with `stream`, its head written.
+    private func streaming(
+        _ stream: HTTPStream, _ configure: (inout HTTPServerConfiguration) -> Void = { _ in }
+    ) -> ConnectionState {
+        var state = makeState(configure)
+        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
+        _ = state.responded(streamResponse(stream), at: at(0))
+        _ = written(&state)
+        return state
+    }
+
     @Test func anIdleConnectionClosesWhenItsDeadlinePassesAndNotBefore() {
         var state = makeState { $0.idleTimeout = .seconds(15) }
         #expect(state.tick(at: at(14.9)).isEmpty)
@@ -92,11 +103,8 @@ import Testing
     }
 
     @Test func anOpenStreamOutlivesTheIdleDeadlineWithHeartbeats() {
-        var state = makeState { $0.idleTimeout = .seconds(15) }
-        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
         let stream = HTTPStream(heartbeat: Array(": keep-alive\n\n".utf8), heartbeatInterval: .seconds(10))
-        _ = state.responded(streamResponse(stream), at: at(0))
-        _ = written(&state)
+        var state = streaming(stream) { $0.idleTimeout = .seconds(15) }
         var heartbeats = 0
         for second in stride(from: 1.0, through: 3600, by: 1) {
             #expect(!closes(state.tick(at: at(second))))
@@ -107,10 +115,8 @@ import Testing
     }
 
     @Test func aStreamWhoseClientDoesNotReadIsDroppedOnceItsBufferIsFull() {
-        var state = makeState()
-        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
         let stream = HTTPStream(bufferLimit: 100)
-        _ = state.responded(streamResponse(stream), at: at(0))
+        var state = streaming(stream)
         #expect(stream.send([UInt8](repeating: 0x61, count: 60)))
         // The socket takes nothing: what was sent stays with the stream until the bound.
         #expect(!stream.send([UInt8](repeating: 0x62, count: 60)))
@@ -120,23 +126,18 @@ import Testing
     }
 
     @Test func aStreamWriteBlockedPastTheIdleTimeCloses() {
-        var state = makeState { $0.idleTimeout = .seconds(15) }
-        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
-        let stream = HTTPStream(heartbeat: Array(": k\n\n".utf8), heartbeatInterval: .seconds(10))
-        _ = state.responded(streamResponse(stream), at: at(0))
+        var state = streaming(HTTPStream(heartbeat: Array(": k\n\n".utf8), heartbeatInterval: .seconds(10))) {
+            $0.idleTimeout = .seconds(15)
+        }
         state.writeBlocked(at: at(1))
         #expect(!closes(state.tick(at: at(15))))
         #expect(closes(state.tick(at: at(16))))
     }
 
     @Test func drainingEndsAStreamAfterWhatWasSentToIt() {
-        var state = makeState()
-        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
         let stream = HTTPStream()
-        let closed = ClosedFlag()
-        stream.onClose { closed.set() }
-        _ = state.responded(streamResponse(stream), at: at(0))
-        _ = written(&state)
+        let closed = ClosedFlag(watching: stream)
+        var state = streaming(stream)
         stream.send(Array("data: last\n\n".utf8))
         #expect(state.drain().isEmpty)
         #expect(written(&state) == "data: last\n\n")
@@ -145,12 +146,9 @@ import Testing
     }
 
     @Test func aStreamsClientLeavingClosesTheConnectionAndTellsTheProducer() {
-        var state = makeState()
-        _ = receive("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", on: &state, at: at(0))
         let stream = HTTPStream()
-        let closed = ClosedFlag()
-        stream.onClose { closed.set() }
-        _ = state.responded(streamResponse(stream), at: at(0))
+        let closed = ClosedFlag(watching: stream)
+        var state = streaming(stream)
         #expect(closes(state.peerClosedInput()))
         #expect(!closed.isSet)
         state.closed()
