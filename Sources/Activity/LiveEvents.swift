@@ -77,11 +77,6 @@ public final class LiveEvents: Sendable {
         }
     }
 
-    /// Open streams now (for tests and the benchmark's curiosity).
-    public var openStreams: Int {
-        subscribers.withLock { $0.values.reduce(0) { $0 + $1.count } }
-    }
-
     /// Opens a stream of `caller`'s new items, first replaying those after `lastEventId` (at
     /// most `replayLimit`; an id that names none of their items replays nothing).
     func open(for caller: Caller, lastEventId: String?, on database: PostgresLease) throws -> HTTPStream {

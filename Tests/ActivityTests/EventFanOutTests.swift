@@ -3,16 +3,27 @@ import Postgres
 import Testing
 import TestSupport
 
-/// Events reach a client whichever server process it is connected to, and survive the
-/// database restarting under open streams.
+/// Events reach a client whichever server process it is connected to (this test's
+/// `Application` or a `stepwork serve` child on the same database), and survive the database
+/// restarting under open streams.
 @Suite struct EventFanOutTests {
-    @Test func aClientOfOneProcessGetsTheEventOfARequestToAnother() throws {
-        let first = try TestApp.start()
-        let second = try TestApp.start(on: first.database)
-        let pair = try Pair(api: TestAPI(app: second))
-        let stream = try EventStreamReader(port: first.port, token: pair.sponsor.token)
-        let commentId = try pair.api.comment("Through the other process", on: pair.entryId, as: pair.owner)
-        #expect(try stream.next(where: { $0.data["commentId"] as? String == commentId }).event == "comment_added")
+    @Test func clientsOfEitherProcessGetTheEventsOfRequestsToTheOther() throws {
+        let app = try TestApp.start()
+        let serve = try ServeProcess(database: app.database)
+        let pair = try Pair(api: TestAPI(app: app))
+        let here = try EventStreamReader(port: app.port, token: pair.sponsor.token)
+        let there = try EventStreamReader(port: serve.port, token: pair.sponsor.token)
+
+        let throughThisProcess = try pair.api.comment("Through this process", on: pair.entryId, as: pair.owner)
+        let reply = try TestHTTPClient(port: serve.port).request(
+            "POST", "/v1/entries/\(pair.entryId)/comments", json: TestAPI.json(["body": "Through stepwork serve"]),
+            token: pair.owner.token)
+        let throughServe = try reply.expect(201).decode(Identified.self).id
+        for stream in [here, there] {
+            for commentId in [throughThisProcess, throughServe] {
+                #expect(try stream.next(where: { $0.data["commentId"] as? String == commentId }).event == "comment_added")
+            }
+        }
     }
 
     @Test func restartingPostgreSQLWhileStreamsAreOpenLosesNoEvent() throws {
