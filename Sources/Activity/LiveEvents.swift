@@ -44,9 +44,11 @@ public final class LiveEvents: Sendable {
     private let stopped = DispatchSemaphore(value: 0)
 
     /// `listening` is the configuration of the `LISTEN` connection (the pool's, typically).
+    /// API.md asks for a keep-alive at least every 15 s: the default interval leaves a second
+    /// for the event loop, which looks at its deadlines every 0.2 s.
     public init(
         pool: PostgresPool, listening: PostgresConfiguration, visibleSubject: PostgresFragment,
-        heartbeatInterval: Duration = .seconds(15), streamLifetime: Duration = .seconds(600), logger: Logger
+        heartbeatInterval: Duration = .seconds(14), streamLifetime: Duration = .seconds(600), logger: Logger
     ) {
         self.pool = pool
         self.listening = listening

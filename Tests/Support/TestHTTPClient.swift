@@ -180,15 +180,18 @@ public final class TestHTTPClient {
         return TestHTTPResponse(status: status, headers: headers, body: [])
     }
 
-    /// Whether the server closed the connection (EOF or reset) before the read timeout.
-    public func isClosedByPeer() -> Bool {
+    /// Whether the server closed the connection (EOF or reset) before the read timeout, and
+    /// within `limit` however steadily it sends (a stream's keep-alives, say).
+    public func isClosedByPeer(within limit: Duration = .seconds(60)) -> Bool {
         var scratch = [UInt8](repeating: 0, count: 4096)
-        while true {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
             let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count == 0 { return true }
             if count < 0 { return errno == ECONNRESET || errno == EPIPE }
             buffer.append(contentsOf: scratch[..<count])
         }
+        return false
     }
 
     // MARK: Reading

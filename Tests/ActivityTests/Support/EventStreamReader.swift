@@ -9,7 +9,8 @@ struct ServerSentEvent {
 }
 
 /// A `GET /v1/events` stream over a real socket, read event by event; comments (the
-/// keep-alives) are skipped. Reads wait up to 30 seconds, then throw.
+/// keep-alives) are skipped. Waiting for an event gives up after 30 seconds (keep-alives
+/// arriving meanwhile do not extend it), then throws.
 final class EventStreamReader {
     let client: TestHTTPClient
     let head: TestHTTPResponse
@@ -24,7 +25,9 @@ final class EventStreamReader {
 
     /// The next event.
     func next() throws -> ServerSentEvent {
+        let deadline = ContinuousClock.now + Self.patience
         while true {
+            guard ContinuousClock.now < deadline else { throw TestHTTPError("no event within \(Self.patience)") }
             let block = try client.readStream(through: "\n\n")
             var fields: [String: String] = [:]
             for line in block.split(separator: "\n") where !line.hasPrefix(":") {
@@ -37,14 +40,18 @@ final class EventStreamReader {
         }
     }
 
-    /// Events until one satisfies `condition` (at most `limit` of them); that one.
+    /// Events until one satisfies `condition` (at most `limit` of them, within the same 30
+    /// seconds); that one.
     func next(where condition: (ServerSentEvent) -> Bool, limit: Int = 50) throws -> ServerSentEvent {
-        for _ in 0..<limit {
+        let deadline = ContinuousClock.now + Self.patience
+        for _ in 0..<limit where ContinuousClock.now < deadline {
             let event = try next()
             if condition(event) { return event }
         }
-        throw TestHTTPError("no matching event among \(limit)")
+        throw TestHTTPError("no matching event within \(Self.patience) or \(limit) events")
     }
+
+    private static let patience = Duration.seconds(30)
 
     /// Whether the server ended the stream (within the read timeout); events before the end are skipped.
     func isEndedByServer() -> Bool { client.isClosedByPeer() }
