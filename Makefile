@@ -6,17 +6,23 @@ RUN_PG  := $(CURDIR)/.data/postgres
 TEST_PG := $(CURDIR)/.data/test-postgres
 BENCH_PG := $(CURDIR)/.data/bench-postgres
 
+## $(call fresh_database,NAME): database NAME in the `make run` cluster, dropped and created
+## again, migrated by the release binary; leaves the owner's URL in $$url
+fresh_database = url="$$(scripts/pg.sh url $(RUN_PG))"; \
+  psql "$$url" -qc "DROP DATABASE IF EXISTS $(1) WITH (FORCE)" -c "CREATE DATABASE $(1)" && \
+  STEPWORK_DATABASE_URL="$$url dbname=$(1)" .build/release/stepwork migrate
+
 ## the server secret `serve` reads (keyed throttle subjects): 32 random bytes in hex, owner-only;
 ## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
 export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
-run test bench-entries bench-abuse cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
+run test bench-entries bench-abuse bench-events cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 $(STEPWORK_KEY_FILE):
 	@mkdir -p $(@D) && umask 077 && { printf v1:; od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 
-.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse cluster cluster-down drill
+.PHONY: run test build release bench bench-db fuzz clean-data seed-bench bench-entries bench-abuse bench-events cluster cluster-down drill
 
 ## run: private PostgreSQL in .data/postgres, migrations, demo data, server on 127.0.0.1:8080
 run:
@@ -61,9 +67,7 @@ bench:
 seed-bench:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
-	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
-	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_bench WITH (FORCE)" -c "CREATE DATABASE stepwork_bench" && \
-	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork migrate && \
+	@$(call fresh_database,stepwork_bench) && \
 	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
 
 ## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared and a shared
@@ -71,6 +75,25 @@ seed-bench:
 bench-entries:
 	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)
+
+## bench-events: a release server on a fresh stepwork_events database in the `make run` cluster;
+## its RSS holding EVENTS_STREAMS open event streams, then the time from a comment's 201 to its
+## event at EVENTS_LISTENERS listeners, p50/p99 (scripts/bench/events.py)
+EVENTS_PORT ?= 8092
+EVENTS_STREAMS ?= 10000
+EVENTS_LISTENERS ?= 1000
+bench-events:
+	@scripts/pg.sh up $(RUN_PG)
+	swift build -c release --product stepwork
+	@$(call fresh_database,stepwork_events) && \
+	  { ulimit -n 20000; \
+	    STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG)) dbname=stepwork_events" \
+	      STEPWORK_PORT=$(EVENTS_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_MAX_CONNECTIONS=$$(($(EVENTS_STREAMS) + 100)) \
+	      STEPWORK_REGISTER_MAX_PER_ADDRESS=100 .build/release/stepwork serve & server=$$!; \
+	    trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
+	    for _ in $$(seq 100); do curl -fs http://127.0.0.1:$(EVENTS_PORT)/readyz >/dev/null && break; sleep 0.2; done; \
+	    python3 scripts/bench/events.py http://127.0.0.1:$(EVENTS_PORT) --pid $$server \
+	      --streams $(EVENTS_STREAMS) --listeners $(EVENTS_LISTENERS); }
 
 ## bench-abuse: slow uploads and a login storm from rotating IPv6 addresses (via X-Forwarded-For
 ## from 127.0.0.1, trusted as a proxy) against a release server on a fresh stepwork_abuse
@@ -81,9 +104,7 @@ ABUSE_ARGS ?= --uploads 300 --storm 8 --duration 20
 bench-abuse:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
-	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
-	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_abuse WITH (FORCE)" -c "CREATE DATABASE stepwork_abuse" && \
-	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_abuse" .build/release/stepwork migrate && \
+	@$(call fresh_database,stepwork_abuse) && \
 	  { STEPWORK_DATABASE_URL="$$(scripts/pg.sh runtime-url $(RUN_PG)) dbname=stepwork_abuse" \
 	      STEPWORK_PORT=$(ABUSE_PORT) STEPWORK_LOG_LEVEL=warning STEPWORK_TRUSTED_PROXIES=127.0.0.1 \
 	      .build/release/stepwork serve & server=$$!; \

@@ -11,7 +11,8 @@
 #      password), once phase 1 is over, each request with a session of its own: the hooks in
 #      scripts/contract_hooks.py log the same user in afresh for it.
 # New operations are covered without touching this script; one that can end the caller's own
-# session must carry `x-ends-session: true` in openapi.yaml.
+# session must carry `x-ends-session: true` in openapi.yaml. Operations tagged `streams`
+# (Server-Sent Events) are left out: their answer stays open, so no check could ever end.
 #
 # Bounded: a fixed seed and CONTRACT_MAX_EXAMPLES cases per operation and generation phase.
 # Schemathesis (pinned below) is installed into .build/contract-venv when missing.
@@ -89,7 +90,7 @@ started=$SECONDS
 status=0
 echo "== contract phase 1: every operation that cannot end the caller's session"
 token=$(register)
-"${st[@]}" --exclude-by '/x-ends-session == true' -H "Authorization: Bearer $token" || status=1
+"${st[@]}" --exclude-by '/x-ends-session == true' --exclude-tag streams -H "Authorization: Bearer $token" || status=1
 
 echo "== contract phase 2: every operation that can end the caller's session, each request on a session of its own"
 CONTRACT_BASE_URL=$base CONTRACT_EMAIL=$email CONTRACT_PASSWORD=$password SCHEMATHESIS_HOOKS=contract_hooks \

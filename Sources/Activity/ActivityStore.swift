@@ -23,10 +23,7 @@ struct ActivityStore: Sendable {
               AND \(literal: visibleSubject)
             ORDER BY subject.at DESC, subject.id DESC
             LIMIT \(limit)
-            """).map { row in
-            let item = try Activity(row: row)
-            return (item, ActivityPosition(atMicros: try row.decode("at_micros"), id: item.id))
-        }
+            """).map(Self.positioned)
     }
 
     /// How many visible items of `userId` are newer than the latest they marked seen.
@@ -56,5 +53,55 @@ struct ActivityStore: Sendable {
             WHERE (seen.seen_at, seen.seen_id) < (excluded.seen_at, excluded.seen_id)
             """)
         return true
+    }
+
+    /// The item `id` of `userId`, if it exists and they can see it now: what a live stream
+    /// sends of a new item announced to them.
+    func item(_ id: UUID, of userId: UUID, on connection: PostgresConnection) throws
+        -> (item: Activity, position: ActivityPosition)?
+    {
+        try connection.query("""
+            SELECT subject.*, u.display_name AS actor_name, (extract(epoch FROM subject.at) * 1000000)::bigint AS at_micros
+            FROM (SELECT a.*, a.recipient_id AS viewer_id FROM stepwork.activity a
+                  WHERE a.recipient_id = \(userId) AND a.id = \(id)) subject
+            JOIN stepwork.users u ON u.id = subject.actor_id
+            WHERE \(literal: visibleSubject)
+            """).first.map(Self.positioned)
+    }
+
+    /// Up to `limit` visible items of `userId` written after `atMicros` (the newest of them),
+    /// oldest first: what a stream replays.
+    func items(of userId: UUID, since atMicros: Int64, limit: Int, on connection: PostgresConnection) throws
+        -> [(item: Activity, position: ActivityPosition)]
+    {
+        try connection.query("""
+            SELECT subject.*, u.display_name AS actor_name, (extract(epoch FROM subject.at) * 1000000)::bigint AS at_micros
+            FROM (SELECT a.*, a.recipient_id AS viewer_id FROM stepwork.activity a
+                  WHERE a.recipient_id = \(userId)
+                    AND a.at > timestamptz 'epoch' + \(atMicros) * interval '1 microsecond') subject
+            JOIN stepwork.users u ON u.id = subject.actor_id
+            WHERE \(literal: visibleSubject)
+            ORDER BY subject.at DESC, subject.id DESC
+            LIMIT \(limit)
+            """).map(Self.positioned).reversed()
+    }
+
+    /// When the item `id` of `userId` was written, in microseconds since 1970; nil if they
+    /// have no such item.
+    func writtenAt(_ id: UUID, of userId: UUID, on connection: PostgresConnection) throws -> Int64? {
+        try connection.query("""
+            SELECT (extract(epoch FROM at) * 1000000)::bigint AS at_micros
+            FROM stepwork.activity WHERE id = \(id) AND recipient_id = \(userId)
+            """).first?.decode("at_micros")
+    }
+
+    /// The database's clock now, in microseconds since 1970: where a new stream's items start.
+    func now(on connection: PostgresConnection) throws -> Int64 {
+        try connection.query("SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now")[0].decode("now")
+    }
+
+    private static func positioned(_ row: PostgresRow) throws -> (item: Activity, position: ActivityPosition) {
+        let item = try Activity(row: row)
+        return (item, ActivityPosition(atMicros: try row.decode("at_micros"), id: item.id))
     }
 }

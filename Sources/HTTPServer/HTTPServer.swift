@@ -15,6 +15,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var loops: [EventLoop] = []
     private var threads: [Thread] = []
     private var workers: WorkerPool?
+    private let keepAlive = KeepAliveSwitch()
     private let finished = DispatchGroup()
     /// The bound port (the chosen one when the configuration asked for `0`).
     public private(set) var port: Int = 0
@@ -39,12 +40,14 @@ public final class HTTPServer: @unchecked Sendable {
         self.workers = workers
         let connections = SharedAllowance(limit: configuration.maxConnections)
         let refusals = SharedAllowance(limit: Self.lingeringRefusals)
-        let bodyBytes = SharedAllowance(limit: configuration.maxBufferedBodyBytes)
-        let uploads = ClientUploads(limitPerClient: configuration.maxUploadsPerClient)
+        let environment = ConnectionEnvironment(
+            configuration: configuration, bodyBytes: SharedAllowance(limit: configuration.maxBufferedBodyBytes),
+            uploads: ClientUploads(limitPerClient: configuration.maxUploadsPerClient), logger: logger,
+            keepAlive: keepAlive)
         for index in 0..<max(1, configuration.eventLoops) {
             let loop = try EventLoop(
-                listener: fd, configuration: configuration, responder: responder, workers: workers,
-                openConnections: connections, refusals: refusals, bodyBytes: bodyBytes, uploads: uploads, logger: logger)
+                listener: fd, environment: environment, responder: responder, workers: workers,
+                openConnections: connections, refusals: refusals)
             loops.append(loop)
             finished.enter()
             let thread = Thread { [finished] in
@@ -62,7 +65,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// clients on keep-alive connections reconnect (behind a load balancer, to another server)
     /// before `shutdown()` stops accepting.
     public func endKeepAlive() {
-        loops.forEach { $0.endKeepAlive() }
+        keepAlive.turnOff()
     }
 
     /// Stops accepting, drains in-flight requests (bounded by `drainTimeout`) and closes everything.

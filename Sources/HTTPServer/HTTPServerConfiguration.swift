@@ -35,7 +35,8 @@ public struct HTTPServerConfiguration: Sendable {
     /// Time for a whole request body from the end of its head, however steadily it arrives:
     /// the cap on what the minimum rate can earn (default 60 s).
     public var bodyTimeout: Duration = .seconds(60)
-    /// Time an idle keep-alive connection (or a client not reading our answer) is kept.
+    /// Time an idle keep-alive connection (or a client not reading our answer) is kept. An open
+    /// `HTTPStream` has no idle deadline, only this one while the client takes nothing.
     public var idleTimeout: Duration = .seconds(15)
     /// Time in-flight requests get to finish at shutdown.
     public var drainTimeout: Duration = .seconds(10)

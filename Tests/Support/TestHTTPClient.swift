@@ -150,6 +150,21 @@ public final class TestHTTPClient {
         return TestHTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// Reads only the head of a response whose body is a stream; `readStream(through:)` reads on.
+    public func readStreamHead() throws -> TestHTTPResponse { try readHead() }
+
+    /// Reads a streamed body up to and including the first `terminator` (the blank line that
+    /// ends a Server-Sent Event, say) and returns that text.
+    public func readStream(through terminator: String) throws -> String {
+        let pattern = Array(terminator.utf8)
+        var end = find(pattern)
+        while end == nil {
+            try fill()
+            end = find(pattern)
+        }
+        return String(decoding: try readExactly(end! + pattern.count), as: UTF8.self)
+    }
+
     /// Reads a response's status line and header fields.
     private func readHead() throws -> TestHTTPResponse {
         let headEnd = try readUntilHeadEnd()
@@ -167,15 +182,18 @@ public final class TestHTTPClient {
         return TestHTTPResponse(status: status, headers: headers, body: [])
     }
 
-    /// Whether the server closed the connection (EOF or reset) before the read timeout.
-    public func isClosedByPeer() -> Bool {
+    /// Whether the server closed the connection (EOF or reset) before the read timeout, and
+    /// within `limit` however steadily it sends (a stream's keep-alives, say).
+    public func isClosedByPeer(within limit: Duration = .seconds(60)) -> Bool {
         var scratch = [UInt8](repeating: 0, count: 4096)
-        while true {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
             let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count == 0 { return true }
             if count < 0 { return errno == ECONNRESET || errno == EPIPE }
             buffer.append(contentsOf: scratch[..<count])
         }
+        return false
     }
 
     // MARK: Reading

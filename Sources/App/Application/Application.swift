@@ -26,6 +26,8 @@ public final class Application: Sendable {
     /// Where passwords are hashed; its high-water mark is visible to tests.
     public let passwordHashing: PasswordHashingExecutor
     private let logger: Logger
+    /// The `LISTEN` connection and the open event streams of this process.
+    public let liveEvents: LiveEvents
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
     /// Given by `announceShutdown()`: `/readyz` fails from then on.
@@ -68,7 +70,10 @@ public final class Application: Sendable {
         ShareRoutes(policy: policy).register(on: v1)
         CommentRoutes(policy: policy, logger: logger).register(on: v1)
         ReviewRoutes(policy: policy, logger: logger).register(on: v1)
-        ActivityRoutes(visibleSubject: EntryAccessPolicy.visibleSubject).register(on: v1)
+        liveEvents = LiveEvents(
+            pool: pool, listening: configuration.serverDatabase, visibleSubject: EntryAccessPolicy.visibleSubject,
+            logger: logger)
+        ActivityRoutes(visibleSubject: EntryAccessPolicy.visibleSubject, live: liveEvents).register(on: v1)
         AccessLogRoutes(policy: policy).register(on: v1)
         PrivacyRoutes(
             account: AccountData(authenticator: authenticator),
@@ -91,6 +96,7 @@ public final class Application: Sendable {
     /// the schema owner or a superuser rather than the runtime role.
     public func start() throws {
         warnIfPrivilegedRole()
+        liveEvents.start()
         try server.start()
         accessLogPurger.start()
         if configuration.publicOrigin.isEmpty {
@@ -113,6 +119,7 @@ public final class Application: Sendable {
     public func shutdown() {
         announceShutdown()
         server.shutdown()
+        liveEvents.stop()
         accessLogPurger.stop()
         if !passwordHashing.shutdown() {
             logger.warning("password_hashing_still_running", [:])

@@ -35,6 +35,8 @@ export function createLive({
   let running = false;
   /** Whether the server has an activity feed: null until asked. */
   let available = null;
+  /** Ids of the items already handed to `onActivity` (the latest 500), oldest first. */
+  const delivered = new Set();
 
   async function unreadChanged() {
     try {
@@ -76,6 +78,10 @@ export function createLive({
       stream.addEventListener(type, async (event) => {
         let item;
         try { item = JSON.parse(event.data); } catch { return; }
+        // A replay after a reconnect (Last-Event-ID) may send an item again: once is enough.
+        if (!item || delivered.has(item.id)) return;
+        delivered.add(item.id);
+        if (delivered.size > 500) delivered.delete(delivered.values().next().value);
         await unreadChanged();
         onActivity(item);
       });

@@ -3,31 +3,33 @@ import Foundation
 import Logging
 import Synchronization
 
-/// One epoll loop on its own thread: accepts connections, reads and parses requests, answers
-/// cheap ones inline, hands the rest to the worker pool and writes their answers in order.
+/// One epoll loop on its own thread, the driver of its connections' state machines: it accepts
+/// connections, reads and writes their sockets, feeds each `ConnectionState` what happened,
+/// and does what it answers — requests to the worker pool (or inline), streams attached,
+/// sockets shut and closed.
 final class EventLoop: @unchecked Sendable {
-    /// A worker's answer on its way back to the loop that owns the connection.
-    private struct Completion {
-        let fd: Int32
-        let serial: UInt64
-        let response: HTTPResponse
+    /// Something for the loop from another thread, about the connection `fd` opened as `serial`.
+    private enum Message {
+        /// A worker's answer.
+        case response(HTTPResponse)
+        /// The connection's stream has something to take.
+        case streamReady
     }
 
-    /// Answers waiting for the loop, and whether the loop (and its wake-up descriptor) is gone.
+    /// Messages waiting for the loop, and whether the loop (and its wake-up descriptor) is gone.
     private struct Inbox {
-        var completions: [Completion] = []
+        var messages: [(fd: Int32, serial: UInt64, message: Message)] = []
         var isClosed = false
     }
 
-    private let configuration: HTTPServerConfiguration
+    private let environment: ConnectionEnvironment
+    private var configuration: HTTPServerConfiguration { environment.configuration }
+    private var logger: Logger { environment.logger }
     private let responder: any HTTPResponder
     private let workers: WorkerPool
-    private let logger: Logger
     private let openConnections: SharedAllowance
     /// Connections taken beyond `openConnections` only to answer `503` and linger.
     private let refusals: SharedAllowance
-    private let bodyBytes: SharedAllowance
-    private let uploads: ClientUploads
     private let listener: Int32
     private let epoll: Int32
     private let wakeup: Int32
@@ -35,8 +37,6 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     private let stopRequested = Atomic<Bool>(false)
     private let requestedDrainDeadline = Atomic<UInt64>(0)
-    /// Set by `endKeepAlive`: every answer from then on is its connection's last.
-    private let keepAliveEnded = Atomic<Bool>(false)
 
     // Owned by the loop thread only.
     private var connections: [Connection?] = []
@@ -44,32 +44,24 @@ final class EventLoop: @unchecked Sendable {
     private var nextSerial: UInt64 = 0
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
     private var dateCache = DateCache()
-    private var now: UInt64 = 0
+    private var time = LoopTime(now: 0, httpDate: [])
     private var nextSweep: UInt64 = 0
     private var drainDeadline: UInt64?
     /// The listener is out of epoll after `accept` failed, until the next sweep.
     private var acceptPaused = false
 
     private static let sweepInterval: UInt64 = 200_000_000
-    private static let lingerTime: UInt64 = 2_000_000_000
-    private static let lingerBytes = 256 * 1024
-    /// Pipelined requests wait in `input` while this much of earlier answers is unwritten.
-    private static let outputHighWater = 256 * 1024
 
     init(
-        listener: Int32, configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-        workers: WorkerPool, openConnections: SharedAllowance, refusals: SharedAllowance, bodyBytes: SharedAllowance,
-        uploads: ClientUploads, logger: Logger
+        listener: Int32, environment: ConnectionEnvironment, responder: any HTTPResponder, workers: WorkerPool,
+        openConnections: SharedAllowance, refusals: SharedAllowance
     ) throws(SystemError) {
         self.listener = listener
-        self.configuration = configuration
+        self.environment = environment
         self.responder = responder
         self.workers = workers
         self.openConnections = openConnections
         self.refusals = refusals
-        self.bodyBytes = bodyBytes
-        self.uploads = uploads
-        self.logger = logger
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError("epoll_create1") }
         wakeup = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
@@ -83,8 +75,8 @@ final class EventLoop: @unchecked Sendable {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         while true {
             let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), 100) }
-            now = MonotonicClock.now()
             dateCache.refresh()
+            time = LoopTime(now: MonotonicClock.now(), httpDate: dateCache.value)
             if count < 0 && errno != EINTR {
                 logger.error("epoll_wait_failed", ["error": SystemError("epoll_wait").description])
                 break
@@ -93,17 +85,17 @@ final class EventLoop: @unchecked Sendable {
                 handle(fd: Int32(truncatingIfNeeded: event.data.u64), events: event.events)
             }
             if stopRequested.load(ordering: .acquiring) && beginOrContinueDrain() { break }
-            if now >= nextSweep {
+            if time.now >= nextSweep {
                 sweepDeadlines()
                 if acceptPaused && drainDeadline == nil {
                     acceptPaused = (try? register(listener, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)) == nil
                 }
-                nextSweep = now + Self.sweepInterval
+                nextSweep = time.now + Self.sweepInterval
             }
         }
         for connection in connections.compactMap({ $0 }) { close(connection) }
-        // Workers still running past the drain time, and a late `stop`, must not write to a
-        // descriptor number that may already belong to something else.
+        // Workers still running past the drain time, streams fed late, and a late `stop` must
+        // not write to a descriptor number that may already belong to something else.
         inbox.withLock { $0.isClosed = true }
         Glibc.close(wakeup)
         Glibc.close(epoll)
@@ -113,26 +105,17 @@ final class EventLoop: @unchecked Sendable {
     func stop(drainDeadline: UInt64) {
         requestedDrainDeadline.store(drainDeadline, ordering: .relaxed)
         stopRequested.store(true, ordering: .releasing)
-        wake()
+        inbox.withLock { wake($0) }
     }
 
-    /// From now on every answer closes its connection (`Connection: close`); accepting and
-    /// serving go on. Any thread.
-    func endKeepAlive() {
-        keepAliveEnded.store(true, ordering: .relaxed)
-    }
-
-    /// Called on a worker thread: hands `response` back to the loop.
-    private func complete(fd: Int32, serial: UInt64, response: HTTPResponse) {
+    /// Called on another thread: hands `message` to the loop. Only the first message into an
+    /// empty inbox signals: the loop takes them all at once.
+    private func post(_ message: Message, fd: Int32, serial: UInt64) {
         inbox.withLock { inbox in
             guard !inbox.isClosed else { return }
-            inbox.completions.append(Completion(fd: fd, serial: serial, response: response))
-            wake(inbox)
+            inbox.messages.append((fd, serial, message))
+            if inbox.messages.count == 1 { wake(inbox) }
         }
-    }
-
-    private func wake() {
-        inbox.withLock { wake($0) }
     }
 
     /// Signals the loop; called with the inbox locked so the descriptor cannot close meanwhile.
@@ -150,19 +133,17 @@ final class EventLoop: @unchecked Sendable {
         } else if fd == wakeup {
             var value: UInt64 = 0
             _ = Glibc.read(wakeup, &value, 8)
-            drainCompletions()
+            drainInbox()
         } else if let connection = connection(fd) {
             if events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLIN.rawValue == 0 {
                 close(connection)
                 return
             }
-            if events & EPOLLOUT.rawValue != 0 {
-                flushAndServe(connection)
-            }
+            if events & EPOLLOUT.rawValue != 0 { perform([], on: connection) }
             if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 { connection.readable = true }
             if events & EPOLLRDHUP.rawValue != 0 { connection.peerClosing = true }
-            // Also after a write drained: reading may have paused for it (see `readAvailable`).
-            if connection.readable, self.connection(fd) === connection { readAvailable(connection) }
+            // Also after a write drained: reading may have paused for it (see `wantsInput`).
+            readAvailable(connection)
         }
     }
 
@@ -190,7 +171,9 @@ final class EventLoop: @unchecked Sendable {
                 continue
             }
             nextSerial += 1
-            let connection = Connection(fd: fd, serial: nextSerial, remoteAddress: peer, slot: slot, limits: configuration.limits)
+            let connection = Connection(
+                fd: fd, serial: nextSerial, slot: slot,
+                state: ConnectionState(remoteAddress: peer, environment: environment))
             do {
                 try register(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
             } catch {
@@ -203,12 +186,8 @@ final class EventLoop: @unchecked Sendable {
             }
             connections[Int(fd)] = connection
             liveConnections += 1
-            if slot === refusals {
-                refuse(connection, .serviceUnavailable, head: nil)
-                flush(connection)
-            } else {
-                setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
-            }
+            connection.state.opened(refusing: slot === refusals, at: time)
+            perform([], on: connection)
         }
     }
 
@@ -218,26 +197,31 @@ final class EventLoop: @unchecked Sendable {
         var bytes: [UInt8] = []
         ResponseSerializer.write(
             configuration.errorResponse(.serviceUnavailable, nil), for: nil, version: .http1_1, keepAlive: false,
-            date: dateCache.value, into: &bytes)
+            date: time.httpDate, into: &bytes)
         _ = send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL))
         Glibc.close(fd)
     }
 
-    private func drainCompletions() {
-        let finished = inbox.withLock { inbox -> [Completion] in
-            let taken = inbox.completions
-            inbox.completions.removeAll(keepingCapacity: true)
-            return taken
+    private func drainInbox() {
+        let messages = inbox.withLock { inbox in
+            defer { inbox.messages.removeAll(keepingCapacity: true) }
+            return inbox.messages
         }
-        for completion in finished {
-            guard let connection = connection(completion.fd), connection.serial == completion.serial,
-                  case .awaitingResponse(let head, let keepAlive) = connection.phase
-            else { continue }
-            connection.phase = .reading
-            write(completion.response, to: head, keepAlive: keepAlive, on: connection)
-            processInput(connection)
-            if connection.readable, case .reading = connection.phase { readAvailable(connection) }
-            flushAndServe(connection)
+        for (fd, serial, message) in messages {
+            guard let connection = connection(fd), connection.serial == serial else {
+                if case .response(let response) = message {
+                    response.bodySource?.close()
+                    response.stream?.close()
+                }
+                continue
+            }
+            switch message {
+            case .response(let response):
+                perform(connection.state.responded(response, at: time), on: connection)
+            case .streamReady:
+                perform([], on: connection)
+            }
+            readAvailable(connection)
         }
     }
 
@@ -246,27 +230,20 @@ final class EventLoop: @unchecked Sendable {
     /// Reads until the socket is drained or the connection stops wanting input.
     private func readAvailable(_ connection: Connection) {
         let fd = connection.fd
-        while connection.readable, self.connection(fd) === connection {
-            switch connection.phase {
-            case .awaitingResponse, .closing:
-                // Keep at most one head's worth of pipelined bytes waiting; the rest stays in the socket.
-                if connection.input.count > configuration.limits.maxHeadBytes { return }
-            case .reading:
-                // A client that does not read its answers is not read either, or they would pile up here.
-                if connection.hasPendingOutput { return }
-            case .lingering:
-                break
-            }
+        while connection.readable, isOpen(connection), connection.state.wantsInput {
             let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
                 // A short read emptied the socket: with edge-triggered epoll, whatever arrives
                 // next raises a new event, so the read that would only say EAGAIN is saved.
                 // Once the peer has shut its side, read on to see the end.
                 if count < readBuffer.count && !connection.peerClosing { connection.readable = false }
-                received(readBuffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<count]) }, on: connection)
+                let actions = readBuffer.withUnsafeBufferPointer {
+                    connection.state.received(UnsafeBufferPointer(rebasing: $0[..<count]), at: time)
+                }
+                perform(actions, on: connection)
             } else if count == 0 {
                 connection.readable = false
-                peerClosed(connection)
+                perform(connection.state.peerClosedInput(), on: connection)
             } else if errno == EINTR {
                 continue
             } else if errno == EAGAIN || errno == EWOULDBLOCK {
@@ -277,346 +254,108 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func received(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) {
-        switch connection.phase {
-        case .lingering:
-            connection.lingered += bytes.count
-            if connection.lingered > Self.lingerBytes { close(connection) }
-        case .closing:
-            break
-        case .awaitingResponse:
-            connection.input.append(contentsOf: bytes)
-        case .reading:
-            if connection.input.isEmpty {
-                let consumed = process(bytes, on: connection)
-                if consumed < bytes.count, self.connection(connection.fd) === connection, !isClosing(connection) {
-                    connection.input.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[consumed...]))
-                }
-            } else {
-                connection.input.append(contentsOf: bytes)
-                processInput(connection)
+    // MARK: Acting
+
+    /// Does what the state machine asked, writes what it owes, and goes on with what that
+    /// leads to (a drained output may let a pipelined request be answered) until nothing is left.
+    private func perform(_ actions: [ConnectionAction], on connection: Connection) {
+        var queue = actions[...]
+        while isOpen(connection) {
+            guard let action = queue.popFirst() else {
+                guard write(connection) else { return }
+                let next = connection.state.outputDrained(at: time)
+                if next.isEmpty && !connection.state.hasPendingOutput { return }
+                queue = next[...]
+                continue
             }
-            flushAndServe(connection)
-        }
-    }
-
-    private func peerClosed(_ connection: Connection) {
-        connection.peerClosed = true
-        switch connection.phase {
-        case .lingering:
-            close(connection)
-        case .reading:
-            if connection.hasPendingOutput { connection.phase = .closing } else { close(connection) }
-        case .awaitingResponse, .closing:
-            break
-        }
-    }
-
-    /// Parses what waits in `connection.input`; true if it consumed any of it.
-    @discardableResult
-    private func processInput(_ connection: Connection) -> Bool {
-        guard !connection.input.isEmpty, case .reading = connection.phase else { return false }
-        let input = connection.input
-        let consumed = input.withUnsafeBufferPointer { process($0, on: connection) }
-        guard self.connection(connection.fd) === connection else { return false }
-        if isClosing(connection) {
-            connection.input = []
-        } else if consumed == input.count {
-            connection.input = []
-        } else if consumed > 0 {
-            connection.input.removeFirst(consumed)
-        }
-        return consumed > 0
-    }
-
-    /// Feeds `bytes` to the parser while requests can be answered and the answers written so far
-    /// stay under `outputHighWater`; returns how many it consumed.
-    private func process(_ bytes: UnsafeBufferPointer<UInt8>, on connection: Connection) -> Int {
-        var offset = 0
-        parsing: while case .reading = connection.phase, connection.pendingOutputBytes < Self.outputHighWater {
-            let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
-            let wasIdle = connection.parser.isIdle
-            do {
-                let (consumed, event) = try connection.parser.parse(rest)
-                offset += consumed
-                switch event {
-                case .head(let head, let expectsContinue)?:
-                    connection.bodyEndsBy = now + configuration.bodyTimeout.nanoseconds
-                    setDeadline(connection, .body, after: min(configuration.headTimeout, configuration.bodyTimeout).nanoseconds)
-                    if expectsContinue {
-                        // The client waits for the 100 before it sends: its body cannot come whole.
-                        guard takeUploadPlaceIfLarge(connection, head: head) else { return bytes.count }
-                        connection.output.append(contentsOf: ResponseSerializer.continueResponse)
-                    }
-                case .complete(let head, let body)?:
-                    endUpload(connection)
-                    guard chargeBody(body.count, on: connection, head: head) else { return bytes.count }
-                    dispatch(HTTPRequest(head: head, body: body, remoteAddress: connection.remoteAddress), on: connection)
-                case nil:
-                    guard chargeBody(connection.parser.receivedBodyBytes, on: connection, head: nil) else { return bytes.count }
-                    if consumed == 0 {
-                        if wasIdle && !rest.isEmpty && connection.deadlineKind != .head {
-                            setDeadline(connection, .head, after: configuration.headTimeout.nanoseconds)
-                        }
-                        break parsing
-                    }
-                }
-            } catch {
-                logger.info("bad_request", ["status": String(error.status.code), "client": connection.remoteAddress, "reason": "\(error)"])
-                refuse(connection, error.status, head: nil)
-                return bytes.count
+            switch action {
+            case .respond(let request):
+                queue += respond(to: request, on: connection)
+            case .attach(let stream):
+                let (fd, serial) = (connection.fd, connection.serial)
+                stream.attach { [weak self] in self?.post(.streamReady, fd: fd, serial: serial) }
+            case .shutdownWrite:
+                shutdown(connection.fd, Int32(SHUT_WR))
+            case .close:
+                close(connection)
             }
-            if offset == bytes.count { break }
         }
-        // A body that did not come whole with its head is an upload in progress.
-        if case .reading = connection.phase, connection.parser.isReadingBody,
-           !takeUploadPlaceIfLarge(connection, head: nil) {
-            return bytes.count
-        }
-        return offset
     }
 
-    /// Accounts for the body's payload, `received` bytes so far: what passes the connection's
-    /// own `perConnectionBodyBytes` is taken from the shared budget as it arrives, and each new
-    /// byte buys the client 1/minimum-rate seconds, up to the body's hard deadline. If the
-    /// budget is spent, refuses the request (`503`) and returns false.
-    private func chargeBody(_ received: Int, on connection: Connection, head: HTTPRequestHead?) -> Bool {
-        let arrived = received - connection.receivedBodyBytes
-        guard arrived > 0 else { return true }
-        connection.receivedBodyBytes = received
-        let due = max(0, received - configuration.perConnectionBodyBytes) - connection.reservedBodyBytes
-        if due > 0 {
-            guard bodyBytes.tryTake(due) else {
-                logger.info("upload_refused", ["client": connection.remoteAddress, "reason": "body budget spent"])
-                refuse(connection, .serviceUnavailable, head: head)
-                return false
-            }
-            connection.reservedBodyBytes += due
+    /// Answers inline if the responder says the request is cheap (returning what the state
+    /// machine makes of the answer), else hands it to a worker.
+    private func respond(to request: HTTPRequest, on connection: Connection) -> [ConnectionAction] {
+        if responder.canRespondInline(to: request.head) {
+            return connection.state.responded(responder.respond(to: request), at: time)
         }
-        if connection.deadlineKind == .body {
-            let rate = UInt64(max(1, configuration.bodyMinimumBytesPerSecond))
-            connection.deadline = min(connection.deadline + UInt64(arrived) * 1_000_000_000 / rate, connection.bodyEndsBy)
-        }
-        return true
-    }
-
-    /// Counts the connection's request among its client's uploads in progress (once) if its
-    /// body may need the shared budget (chunked, or declared past `perConnectionBodyBytes`); a
-    /// smaller one is bounded like a head and not counted, so that a client whose head and body
-    /// come in separate segments still gets its login through. If the client has as many
-    /// uploads as allowed, refuses the request (`503`) and returns false.
-    private func takeUploadPlaceIfLarge(_ connection: Connection, head: HTTPRequestHead?) -> Bool {
-        guard connection.uploadClient == nil,
-              connection.parser.declaredBodyBytes.map({ $0 > configuration.perConnectionBodyBytes }) ?? true
-        else { return true }
-        let client = ClientUploads.client(of: connection.remoteAddress)
-        guard uploads.tryTake(client) else {
-            logger.info("upload_refused", ["client": connection.remoteAddress, "reason": "uploads per client"])
-            refuse(connection, .serviceUnavailable, head: head)
-            return false
-        }
-        connection.uploadClient = client
-        return true
-    }
-
-    /// The body is in (or given up): the request no longer counts among its client's uploads.
-    private func endUpload(_ connection: Connection) {
-        guard let client = connection.uploadClient else { return }
-        uploads.giveBack(client)
-        connection.uploadClient = nil
-    }
-
-    // MARK: Answering
-
-    private func dispatch(_ request: HTTPRequest, on connection: Connection) {
-        let head = request.head
-        let keepAlive = wantsKeepAlive(head)
-        if responder.canRespondInline(to: head) {
-            write(responder.respond(to: request), to: head, keepAlive: keepAlive, on: connection)
-            return
-        }
-        connection.phase = .awaitingResponse(head, keepAlive: keepAlive)
-        connection.deadlineKind = .none
-        connection.deadline = 0
         let (fd, serial, responder) = (connection.fd, connection.serial, responder)
         let accepted = workers.submit { [self] in
-            complete(fd: fd, serial: serial, response: responder.respond(to: request))
+            post(.response(responder.respond(to: request)), fd: fd, serial: serial)
         }
-        if !accepted {
-            connection.phase = .reading
-            write(configuration.errorResponse(.serviceUnavailable, head), to: head, keepAlive: keepAlive, on: connection)
+        guard accepted else {
+            return connection.state.responded(configuration.errorResponse(.serviceUnavailable, request.head), at: time)
         }
+        return []
     }
 
-    private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
-        releaseBody(connection)
-        // While draining, or once shutdown was announced, every answer is the connection's last.
-        let keepAlive = keepAlive && drainDeadline == nil && !keepAliveEnded.load(ordering: .relaxed)
-            && !(response.headers["connection"].map(Self.listsClose) ?? false)
-        let streams = ResponseSerializer.write(
-            response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
-            into: &connection.output)
-        if streams {
-            connection.bodySource = response.bodySource
-        } else {
-            response.bodySource?.close()
-        }
-        if keepAlive {
-            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
-        } else {
-            connection.phase = .closing
-        }
-    }
-
-    /// Answers with the server's own error, then closes without parsing anything after it;
-    /// a body read so far is dropped at once.
-    private func refuse(_ connection: Connection, _ status: HTTPStatus, head: HTTPRequestHead?) {
-        connection.input = []
-        connection.parser = HTTPRequestParser(limits: configuration.limits)
-        releaseBody(connection)
-        endUpload(connection)
-        ResponseSerializer.write(
-            configuration.errorResponse(status, head), for: head?.method, version: .http1_1, keepAlive: false,
-            date: dateCache.value, into: &connection.output)
-        connection.phase = .closing
-    }
-
-    /// The request's body is answered: its bytes no longer count against the shared budget.
-    private func releaseBody(_ connection: Connection) {
-        bodyBytes.giveBack(connection.reservedBodyBytes)
-        connection.reservedBodyBytes = 0
-        connection.receivedBodyBytes = 0
-    }
-
-    private func wantsKeepAlive(_ head: HTTPRequestHead) -> Bool {
-        let tokens = head.headers.values(for: "connection").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingASCIIWhitespace() }
-        if tokens.contains(where: { $0.equalsIgnoringASCIICase("close") }) { return false }
-        if head.version == .http1_0 { return tokens.contains { $0.equalsIgnoringASCIICase("keep-alive") } }
-        return true
-    }
-
-    private static func listsClose(_ value: String) -> Bool {
-        value.split(separator: ",").contains { $0.trimmingASCIIWhitespace().equalsIgnoringASCIICase("close") }
-    }
-
-    private func isClosing(_ connection: Connection) -> Bool {
-        switch connection.phase {
-        case .closing, .lingering: true
-        case .reading, .awaitingResponse: false
-        }
-    }
-
-    // MARK: Writing
-
-    private func flush(_ connection: Connection) {
-        // It may have been closed since (its descriptor number perhaps reused by another loop).
-        guard self.connection(connection.fd) === connection else { return }
-        while connection.hasPendingOutput {
-            if connection.outputOffset == connection.output.count {
-                guard connection.pullBody() else {
-                    close(connection)
-                    return
+    /// Writes what the connection owes; true once all of it is written, false if the socket
+    /// is full (epoll says when it takes more) or the connection closed.
+    private func write(_ connection: Connection) -> Bool {
+        while true {
+            switch connection.state.nextOutput() {
+            case .drained:
+                if connection.wantsWrite {
+                    connection.wantsWrite = false
+                    modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
                 }
-                continue
-            }
-            let written = connection.output.withUnsafeBytes { bytes in
-                send(connection.fd, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset,
-                     Int32(MSG_NOSIGNAL))
-            }
-            if written > 0 {
-                connection.outputOffset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                if !connection.wantsWrite {
-                    connection.wantsWrite = true
-                    modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLOUT.rawValue | EPOLLET.rawValue)
-                }
-                // A request being read keeps its own deadline (the head's, the body's minimum
-                // rate); otherwise the client has the idle time to take the answer.
-                if connection.deadlineKind != .head && connection.deadlineKind != .body {
-                    setDeadline(connection, .write, after: configuration.idleTimeout.nanoseconds)
-                }
-                return
-            } else {
+                return true
+            case .broken:
                 close(connection)
-                return
+                return false
+            case .pending:
+                let offset = connection.state.outputOffset
+                let written = connection.state.output.withUnsafeBytes { bytes in
+                    send(connection.fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                }
+                if written > 0 {
+                    connection.state.sent(written)
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    if !connection.wantsWrite {
+                        connection.wantsWrite = true
+                        modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLOUT.rawValue | EPOLLET.rawValue)
+                    }
+                    connection.state.writeBlocked(at: time)
+                    return false
+                } else {
+                    close(connection)
+                    return false
+                }
             }
         }
-        connection.output.removeAll(keepingCapacity: connection.output.capacity <= 16 * 1024)
-        connection.outputOffset = 0
-        if connection.wantsWrite {
-            connection.wantsWrite = false
-            modify(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
-        }
-        switch connection.phase {
-        case .closing:
-            startLingering(connection)
-        case .reading where connection.peerClosed:
-            // The client sent its last byte and has every answer: nothing more can happen.
-            close(connection)
-        case .reading where connection.deadlineKind == .write:
-            setDeadline(connection, .idle, after: configuration.idleTimeout.nanoseconds)
-        default:
-            break
-        }
-    }
-
-    /// Writes what is pending and, for as long as the client takes its answers, answers the
-    /// pipelined requests still waiting in `input`.
-    private func flushAndServe(_ connection: Connection) {
-        flush(connection)
-        while self.connection(connection.fd) === connection, case .reading = connection.phase,
-              !connection.hasPendingOutput, processInput(connection) {
-            flush(connection)
-        }
-    }
-
-    /// Shuts the write side and drains, briefly, what the client still sends, so it reads our
-    /// answer instead of a reset.
-    private func startLingering(_ connection: Connection) {
-        if connection.peerClosed {
-            close(connection)
-            return
-        }
-        shutdown(connection.fd, Int32(SHUT_WR))
-        connection.phase = .lingering
-        setDeadline(connection, .linger, after: Self.lingerTime)
-        if connection.readable { readAvailable(connection) }
-    }
-
-    // MARK: Deadlines
-
-    private func setDeadline(_ connection: Connection, _ kind: Connection.DeadlineKind, after nanoseconds: UInt64) {
-        connection.deadlineKind = kind
-        connection.deadline = now + nanoseconds
     }
 
     private func sweepDeadlines() {
-        for case let connection? in connections where connection.deadlineKind != .none && connection.deadline <= now {
-            switch connection.deadlineKind {
-            case .head, .body:
-                logger.info("request_timeout", ["client": connection.remoteAddress])
-                refuse(connection, .requestTimeout, head: nil)
-                connection.deadlineKind = .none
-                flush(connection)
-            case .idle, .write, .linger, .none:
-                close(connection)
-            }
+        for case let connection? in connections
+        where connection.state.deadlineKind != .none && connection.state.deadline <= time.now {
+            perform(connection.state.tick(at: time), on: connection)
+            readAvailable(connection)
         }
     }
 
     // MARK: Shutdown
 
-    /// Stops accepting, closes idle connections; true once nothing is left or time is up.
+    /// Stops accepting and tells every connection the server drains (idle ones close, streams
+    /// end); then closes those that became idle. True once nothing is left or time is up.
     private func beginOrContinueDrain() -> Bool {
         if drainDeadline == nil {
             drainDeadline = requestedDrainDeadline.load(ordering: .relaxed)
             epoll_ctl(epoll, EPOLL_CTL_DEL, listener, nil)
+            for case let connection? in connections { perform(connection.state.drain(), on: connection) }
         }
-        for case let connection? in connections where connection.isIdle { close(connection) }
-        return liveConnections == 0 || now >= drainDeadline!
+        for case let connection? in connections where connection.state.isIdle { close(connection) }
+        return liveConnections == 0 || time.now >= drainDeadline!
     }
 
     // MARK: Bookkeeping
@@ -625,14 +364,17 @@ final class EventLoop: @unchecked Sendable {
         Int(fd) < connections.count ? connections[Int(fd)] : nil
     }
 
+    /// Whether `connection` is still open (its descriptor number may since belong to another).
+    private func isOpen(_ connection: Connection) -> Bool {
+        self.connection(connection.fd) === connection
+    }
+
     private func close(_ connection: Connection) {
-        guard self.connection(connection.fd) === connection else { return }
+        guard isOpen(connection) else { return }
         connections[Int(connection.fd)] = nil
         liveConnections -= 1
         connection.slot.giveBack()
-        releaseBody(connection)
-        endUpload(connection)
-        connection.endBody()
+        connection.state.closed()
         epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
     }

@@ -1,13 +1,13 @@
 /// Writes a response head and body into an output buffer.
 enum ResponseSerializer {
     /// Appends `response` to `output`; the body is left out for `HEAD` and for statuses that
-    /// have none. `Content-Length`, `Date` and `Connection` are the server's to write. Returns
-    /// whether the body of `response.bodySource` is to follow (the caller streams it).
+    /// have none. `Content-Length`, `Date` and `Connection` are the server's to write (a
+    /// stream has no length: it ends with the connection). Returns what is to follow.
     @discardableResult
     static func write(
         _ response: HTTPResponse, for method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
         date: [UInt8], into output: inout [UInt8]
-    ) -> Bool {
+    ) -> ResponseFollowUp {
         let code = response.status.code
         let bodiless = code < 200 || code == 204 || code == 304
         output.append(contentsOf: "HTTP/1.1 ".utf8)
@@ -27,7 +27,7 @@ enum ResponseSerializer {
             output.append(contentsOf: value.utf8)
             output.append(contentsOf: "\r\n".utf8)
         }
-        if !bodiless {
+        if !bodiless && response.stream == nil {
             output.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.bodySource?.length ?? response.body.count, to: &output)
             output.append(contentsOf: "\r\n".utf8)
@@ -41,10 +41,11 @@ enum ResponseSerializer {
             output.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         output.append(contentsOf: "\r\n".utf8)
-        guard !bodiless && method != .head else { return false }
-        guard response.bodySource == nil else { return true }
+        guard !bodiless && method != .head else { return .nothing }
+        if let stream = response.stream { return .stream(stream) }
+        if response.bodySource != nil { return .source }
         output.append(contentsOf: response.body)
-        return false
+        return .nothing
     }
 
     /// A bare interim `100 Continue`.

@@ -98,6 +98,17 @@ test('events arrive by type with the activity as data, and the unread count foll
   assert.equal(source.closed, true);
 });
 
+test('an item sent again (a replay after a reconnect) is handed on once', async () => {
+  const { live, seen } = liveWith([{ items: [], unread: 0 }, { items: [], unread: 1 }, { items: [], unread: 2 }]);
+  await live.start();
+  const [source] = FakeSource.made;
+  await source.fire('comment_added', JSON.stringify(item('comment_added', { id: 'a1', entryId: 'e1' })));
+  await source.fire('comment_added', JSON.stringify(item('comment_added', { id: 'a1', entryId: 'e1' })));
+  await source.fire('entry_shared', JSON.stringify(item('entry_shared', { id: 'a2', entryId: 'e2' })));
+  assert.deepEqual(seen.items.map((i) => i.id), ['a1', 'a2']);
+  live.stop();
+});
+
 test('a stream the server closed is opened again later, and the screen catches up', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const { live, seen } = liveWith([{ items: [], unread: 0 }, { items: [], unread: 0 }]);

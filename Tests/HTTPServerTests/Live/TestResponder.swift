@@ -14,9 +14,13 @@ import Synchronization
 /// - `/file?bytes=N`: N bytes (byte i is i % 251) streamed from a temporary file;
 /// - `/short-file?bytes=N`: the same file, its body claiming 10 bytes more than it has;
 /// - `/sleep?ms=N`: answers after N milliseconds;
-/// - `/block`: answers once `gate` opens.
+/// - `/block`: answers once `gate` opens;
+/// - `/stream`: a stream (with a `: beat` heartbeat every `?ms=N`, default 15 s) the test feeds
+///   through `streams`.
 final class TestResponder: HTTPResponder {
     let gate = Gate()
+    /// The streams `/stream` answered with, in order.
+    let streams = Mutex<[HTTPStream]>([])
     /// The targets of the requests received, in order.
     private let received = Mutex<[String]>([])
 
@@ -55,6 +59,11 @@ final class TestResponder: HTTPResponder {
             let milliseconds = head.query.flatMap { Int($0.dropFirst("ms=".count)) } ?? 100
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
             return text("slept")
+        case "/stream":
+            let milliseconds = head.query.flatMap { Int($0.dropFirst("ms=".count)) } ?? 15_000
+            let stream = HTTPStream(heartbeat: Array(": beat\n\n".utf8), heartbeatInterval: .milliseconds(milliseconds))
+            streams.withLock { $0.append(stream) }
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/event-stream"], stream: stream)
         case "/block":
             gate.wait()
             return text("released")
@@ -66,6 +75,15 @@ final class TestResponder: HTTPResponder {
     /// How many requests for `target` reached the application.
     func count(_ target: String) -> Int {
         received.withLock { $0.filter { $0 == target }.count }
+    }
+
+    /// The `index`th stream `/stream` answered with, once there is one (nil after ten seconds).
+    func stream(_ index: Int) -> HTTPStream? {
+        for _ in 0..<1000 {
+            if let stream = streams.withLock({ $0.count > index ? $0[index] : nil }) { return stream }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return nil
     }
 
     /// The bytes `/file?bytes=count` answers.
