@@ -11,7 +11,7 @@ import Web
 /// cookie-authenticated request other than `GET`/`HEAD` must carry the server's own `Origin`,
 /// else `403 cross_origin`. A live session's `last_used_at` is written at most once per
 /// `touchInterval`, so most requests cost one indexed read, on the request's own connection;
-/// the same statement tells row-level security who the caller is.
+/// the same statement writes that refresh when due and tells row-level security who the caller is.
 public struct Authenticator: RequestAuthenticator {
     public let settings: SessionSettings
     public let cookie: SessionCookie
@@ -30,13 +30,12 @@ public struct Authenticator: RequestAuthenticator {
     public func authenticate(_ request: Request, context: RequestContext) throws -> Caller {
         let token = try credentials(of: request, context: context)
         let connection = try context.database.connection()
-        guard let lookup = try sessions.find(tokenDigest: token.digest, actingUserSetting: actingUserSetting, on: connection)
+        guard let caller = try sessions.find(tokenDigest: token.digest, actingUserSetting: actingUserSetting, on: connection)
         else {
             throw refusal(request, context, reason: try sessions.miss(tokenDigest: token.digest, on: connection).rawValue)
         }
-        context.database.actingUser = lookup.caller.userId.uuidString.lowercased()
-        if lookup.needsTouch { try sessions.touch(id: lookup.caller.sessionId, on: connection) }
-        return lookup.caller
+        context.database.actingUser = caller.userId.uuidString.lowercased()
+        return caller
     }
 
     /// The token a request carries: the bearer header wins; a cookie counts only for reads or

@@ -35,3 +35,28 @@ public struct Comment: Encodable, Sendable, Equatable {
         deleted = record.isDeleted
     }
 }
+
+extension Comment: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("author")
+            writer.value(author)
+            writer.key("body")
+            writer.value(body)
+            writer.key("createdAt")
+            writer.value(createdAt)
+            writer.key("deleted")
+            writer.value(deleted)
+            writer.key("editedAt")
+            writer.value(editedAt)
+            writer.key("entryId")
+            writer.value(entryId)
+            writer.key("entryVersion")
+            writer.value(entryVersion)
+            writer.key("id")
+            writer.value(id)
+            writer.key("parentId")
+            writer.value(parentId)
+        }
+    }
+}

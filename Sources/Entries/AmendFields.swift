@@ -1,3 +1,5 @@
+import Web
+
 /// The `fields` of an `amend` entry: one person from the Step 8 list and the whole path of the
 /// amend to them, from the plan to how it was received.
 public struct AmendFields: Codable, Sendable, Equatable {
@@ -67,5 +69,38 @@ public struct AmendFields: Codable, Sendable, Equatable {
             .revisitOn: revisitOn,
         ]
         return EntryFieldsInput(values: values.compactMapValues { $0 })
+    }
+}
+
+extension AmendFields: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("harm")
+            writer.value(harm)
+            writer.key("madeOn")
+            writer.value(madeOn)
+            writer.key("method")
+            writer.value(method)
+            writer.key("outcome")
+            writer.value(outcome)
+            writer.key("person")
+            writer.value(person)
+            writer.key("plan")
+            writer.value(plan)
+            writer.key("relationship")
+            writer.value(relationship)
+            writer.key("response")
+            writer.value(response)
+            writer.key("restitution")
+            writer.value(restitution)
+            writer.key("revisitOn")
+            writer.value(revisitOn)
+            writer.key("riskNotes")
+            writer.value(riskNotes)
+            writer.key("riskToOthers")
+            writer.value(riskToOthers)
+            writer.key("status")
+            writer.value(status)
+        }
     }
 }

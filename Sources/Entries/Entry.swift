@@ -37,3 +37,32 @@ public struct Entry: Encodable, Sendable {
         self.access = access
     }
 }
+
+extension Entry: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("access")
+            writer.value(access)
+            writer.key("body")
+            writer.value(body)
+            writer.key("createdAt")
+            writer.value(createdAt)
+            writer.key("fields")
+            writer.value(fields)
+            writer.key("id")
+            writer.value(id)
+            writer.key("kind")
+            writer.value(kind)
+            writer.key("owner")
+            writer.value(owner)
+            writer.key("step")
+            writer.value(step)
+            writer.key("title")
+            writer.value(title)
+            writer.key("updatedAt")
+            writer.value(updatedAt)
+            writer.key("version")
+            writer.value(version)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Web
 
 /// The kind-specific part of an entry: `{}` for journal, step work and inventory entries.
 public enum EntryFields: Sendable, Equatable, Encodable {
@@ -22,6 +23,16 @@ public enum EntryFields: Sendable, Equatable, Encodable {
         case .journal, .stepWork, .inventory: self = .empty
         case .amend: self = .amend(try decoder.decode(AmendFields.self, from: data))
         case .meeting: self = .meeting(try decoder.decode(MeetingFields.self, from: data))
+        }
+    }
+}
+
+extension EntryFields: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        switch self {
+        case .empty: writer.object { _ in }
+        case .amend(let fields): fields.write(to: &writer)
+        case .meeting(let fields): fields.write(to: &writer)
         }
     }
 }

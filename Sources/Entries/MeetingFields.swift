@@ -1,3 +1,5 @@
+import Web
+
 /// The `fields` of a `meeting` entry.
 public struct MeetingFields: Codable, Sendable, Equatable {
     /// `YYYY-MM-DD`.
@@ -14,5 +16,16 @@ public struct MeetingFields: Codable, Sendable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(date, forKey: .date)
         try container.encode(name, forKey: .name)
+    }
+}
+
+extension MeetingFields: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("date")
+            writer.value(date)
+            writer.key("name")
+            writer.value(name)
+        }
     }
 }

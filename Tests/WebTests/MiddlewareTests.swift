@@ -117,4 +117,9 @@ private final class Trail: Sendable {
         #expect(response.headers["WWW-Authenticate"] == "Bearer")
         #expect(response.headers["X-Content-Type-Options"] == "nosniff")
     }
+
+    @Test(arguments: [(0, "0.000"), (7, "0.007"), (12_345, "12.345"), (1_000_000, "1000.000")])
+    func requestDurationsHaveThreeDecimals(micros: Int, text: String) {
+        #expect(AccessLogMiddleware.milliseconds(micros) == text)
+    }
 }

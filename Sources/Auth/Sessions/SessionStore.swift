@@ -7,12 +7,6 @@ import Web
 struct SessionStore: Sendable {
     let settings: SessionSettings
 
-    /// What a bearer token's digest leads to: the caller, and whether `last_used_at` is stale.
-    struct Lookup {
-        let caller: Caller
-        let needsTouch: Bool
-    }
-
     /// Why a digest leads to no live session; for the log only.
     enum Miss: String, Error {
         case unknown, expired
@@ -27,37 +21,36 @@ struct SessionStore: Sendable {
         return try SessionRecord(row: rows[0])
     }
 
-    /// The live session of a token digest. The same statement sets `actingUserSetting` (for
+    /// The caller of a token digest's live session. The same statement sets `actingUserSetting` (for
     /// row-level security) to the session's user, or to `""` when there is none, so the
-    /// request's later statements run on the caller's behalf without another round trip.
-    func find(tokenDigest: String, actingUserSetting: String, on connection: PostgresConnection) throws -> Lookup? {
+    /// request's later statements run on the caller's behalf without another round trip; and
+    /// marks the session used now when `last_used_at` is older than `touchInterval` (unless
+    /// another request just did), so a refresh costs no round trip of its own either.
+    func find(tokenDigest: String, actingUserSetting: String, on connection: PostgresConnection) throws -> Caller? {
         let row = try connection.query("""
             WITH live AS (
                 SELECT id, user_id, last_used_at < now() - make_interval(secs => \(touchSeconds)) AS stale
                 FROM sessions
                 WHERE token_hash = \(tokenDigest) AND expires_at > now()
                   AND last_used_at > now() - make_interval(secs => \(idleSeconds))
+            ), touched AS (
+                UPDATE sessions s SET last_used_at = now()
+                FROM live
+                WHERE s.id = live.id AND live.stale
+                  AND s.last_used_at < now() - make_interval(secs => \(touchSeconds))
             )
-            SELECT live.id, live.user_id, live.stale,
+            SELECT live.id, live.user_id,
                    set_config(\(actingUserSetting), coalesce(live.user_id::text, ''), false) AS acting
             FROM (VALUES (1)) AS one LEFT JOIN live ON true
             """)[0]
         connection.noteActing(as: try row.decode("acting"))
         guard let id: UUID = try row.decode("id") else { return nil }
-        return Lookup(caller: Caller(userId: try row.decode("user_id"), sessionId: id), needsTouch: try row.decode("stale"))
+        return Caller(userId: try row.decode("user_id"), sessionId: id)
     }
 
     /// Why `find` found nothing for a digest: an expired session, or none at all.
     func miss(tokenDigest: String, on connection: PostgresConnection) throws -> Miss {
         try connection.query("SELECT 1 FROM sessions WHERE token_hash = \(tokenDigest)").isEmpty ? .unknown : .expired
-    }
-
-    /// Marks the session used now, unless another request already did within `touchInterval`.
-    func touch(id: UUID, on connection: PostgresConnection) throws {
-        try connection.execute("""
-            UPDATE sessions SET last_used_at = now()
-            WHERE id = \(id) AND last_used_at < now() - make_interval(secs => \(touchSeconds))
-            """)
     }
 
     /// The user's live sessions, newest first (at most 100).

@@ -20,3 +20,14 @@ public struct Page<Item: Encodable>: Encodable {
 }
 
 extension Page: Sendable where Item: Sendable {}
+
+extension Page: JSONWritable where Item: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("items")
+            writer.array(items) { writer, item in item.write(to: &writer) }
+            writer.key("nextCursor")
+            writer.value(nextCursor)
+        }
+    }
+}

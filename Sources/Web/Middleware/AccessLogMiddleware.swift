@@ -12,18 +12,25 @@ public struct AccessLogMiddleware: Middleware {
     public func handle(
         _ request: Request, context: RequestContext, next: (Request, RequestContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
+        guard logger.isEnabled(.info) else { return try next(request, context) }
         let clock = ContinuousClock()
         let start = clock.now
         let response = try next(request, context)
-        let micros = (clock.now - start) / .microseconds(1)
+        let micros = Int((clock.now - start) / .microseconds(1))
         logger.info("request", [
             "method": request.method.rawValue,
             "route": request.route?.template ?? "-",
             "status": String(response.status.code),
-            "duration_ms": String(format: "%.3f", micros / 1000),
+            "duration_ms": Self.milliseconds(micros),
             "request_id": request.requestId,
             "client": request.clientAddress,
         ])
         return response
+    }
+
+    /// `micros` as milliseconds with three decimals (`12.345`), without `String(format:)`.
+    static func milliseconds(_ micros: Int) -> String {
+        let fraction = String(micros % 1000)
+        return String(micros / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }
