@@ -28,19 +28,19 @@ let package = Package(
         .target(name: "Migrations", dependencies: ["Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Crypto", dependencies: ["COpenSSL"], swiftSettings: strict),
         // Encryption at rest: key-encryption keys, wrapped data keys, sealed texts.
-        .target(name: "Encryption", dependencies: ["Crypto"], swiftSettings: strict),
+        .target(name: "Encryption", dependencies: ["Crypto", "Postgres", "Logging"], swiftSettings: strict),
 
         // The domain. Activity is written by the modules where things happen, so it imports none of them.
         .target(name: "Activity", dependencies: ["Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(name: "Auth", dependencies: ["Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
         .target(name: "Sponsorships", dependencies: ["Activity", "Auth", "Web", "Postgres", "Crypto", "Logging"], swiftSettings: strict),
         .target(name: "Permissions", dependencies: ["Activity", "Auth", "Web", "Postgres", "Logging"], swiftSettings: strict),
-        .target(name: "Entries", dependencies: ["Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
-        .target(name: "Comments", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
-        .target(name: "Reviews", dependencies: ["Activity", "Auth", "Permissions", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Entries", dependencies: ["Auth", "Permissions", "Encryption", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Comments", dependencies: ["Activity", "Auth", "Permissions", "Encryption", "Web", "Postgres", "Logging"], swiftSettings: strict),
+        .target(name: "Reviews", dependencies: ["Activity", "Auth", "Permissions", "Encryption", "Web", "Postgres", "Logging"], swiftSettings: strict),
         .target(
             name: "Privacy",
-            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Reviews", "Sponsorships", "HTTPServer", "Web",
+            dependencies: ["Auth", "Permissions", "Entries", "Comments", "Reviews", "Sponsorships", "Encryption", "HTTPServer", "Web",
                            "Postgres", "Logging"],
             swiftSettings: strict),
 
@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "stepwork-bench-db", dependencies: ["Postgres"], swiftSettings: strict),
 
         // Tests: shared helpers, then one folder per module.
-        .target(name: "TestSupport", dependencies: ["App", "Postgres", "Migrations", "Logging", "CLinux"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["App", "Postgres", "Migrations", "Logging", "CLinux", "Crypto", "Encryption"], path: "Tests/Support"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "HTTPServer", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
