@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "EncryptionTests", dependencies: ["Encryption", "Crypto"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Entries", "Permissions", "Encryption", "Crypto", "Postgres", "TestSupport"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "App", "TestSupport"]),
         .testTarget(name: "EntriesTests", dependencies: ["Entries", "Sponsorships", "Permissions", "App", "TestSupport"]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "App", "TestSupport"]),
