@@ -10,7 +10,7 @@ BENCH_PG := $(CURDIR)/.data/bench-postgres
 ## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
 export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
-run test bench-entries bench-abuse cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
+run test seed-bench bench-entries bench-abuse cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 $(STEPWORK_KEY_FILE):
@@ -57,17 +57,20 @@ bench:
 	ENDPOINTS="$${ENDPOINTS:-/plaintext /json /db /queries?queries=20}" $(PEERS)/run.sh http://127.0.0.1:8080 .build/release/stepwork-bench-server
 
 ## seed-bench: database stepwork_bench in the `make run` cluster, migrated, with seeds/bench
-## (10,000 users, 1,000,000 entries, 300,000 shares); about a minute
+## (10,000 users, 1,000,000 entries, 300,000 shares), written in the clear, then sealed by
+## `stepwork encrypt` under the keys of STEPWORK_KEY_FILE (as the demo seed is); a few minutes
 seed-bench:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
 	@url="$$(scripts/pg.sh url $(RUN_PG))"; \
 	  psql "$$url" -qc "DROP DATABASE IF EXISTS stepwork_bench WITH (FORCE)" -c "CREATE DATABASE stepwork_bench" && \
 	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork migrate && \
-	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
+	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql && \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork encrypt | tail -n 4
 
-## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared and a shared
-## amend's comments under wrk -c32, beside the same build's /db baseline (ratios); seed-bench first
+## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared, a shared
+## amend's comments and POST /v1/entries under wrk -c32, beside the same build's /db baseline
+## (ratios); seed-bench first
 bench-entries:
 	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)

@@ -113,19 +113,22 @@ struct EntryStore: Sendable {
     }
 
     /// Seals up to `limit` entries still in the clear, skipping rows others hold; returns how
-    /// many. Their content, version and update time stay as they are.
+    /// many. Their content, version and update time stay as they are. Each owner's key is
+    /// looked up once a batch (and forgotten with it).
     func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
         let rows = try connection.query("""
             SELECT id, owner_id, kind, title, body, step, fields FROM stepwork.entries
-            WHERE title_sealed IS NULL ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            WHERE title_sealed IS NULL ORDER BY owner_id, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
+        var ciphers: [UUID: FieldCipher] = [:]
         for row in rows {
-            let id: UUID = try row.decode("id"), kind: EntryKind = try row.decode("kind")
+            let id: UUID = try row.decode("id"), owner: UUID = try row.decode("owner_id"), kind: EntryKind = try row.decode("kind")
             let content = EntryContent(
                 title: try row.decode("title"), body: try row.decode("body"), step: try row.decode("step"),
                 fields: try EntryFields(stored: try row.decode("fields"), kind: kind))
-            let stored = try StoredEntryContent(
-                content, kind: kind, texts: try texts(of: id, owner: try row.decode("owner_id"), on: connection))
+            let cipher = try ciphers[owner] ?? keys.cipher(forWriting: owner, on: connection)
+            ciphers[owner] = cipher
+            let stored = try StoredEntryContent(content, kind: kind, texts: RowTexts(table: "entries", id: id, cipher: cipher))
             try connection.execute("""
                 UPDATE stepwork.entries
                 SET title = '', body = '', title_sealed = \(stored.titleSealed), body_sealed = \(stored.bodySealed),
