@@ -88,13 +88,14 @@ struct CommentStore: Sendable {
             WHERE c.body_sealed IS NULL AND c.body <> ''
             ORDER BY c.id LIMIT \(limit) FOR UPDATE OF c SKIP LOCKED
             """)
-        for row in rows {
-            let id: UUID = try row.decode("id")
-            let sealed = try texts(of: id, owner: try row.decode("owner_id"), on: connection)
-                .seal(try row.decode("body"), column: "body")
-            try connection.execute("UPDATE stepwork.comments SET body = '', body_sealed = \(sealed) WHERE id = \(id)")
+        return try keys.sealClear(rows, table: "comments", column: "body", on: connection) { id, sealed in
+            _ = try connection.execute("UPDATE stepwork.comments SET body = '', body_sealed = \(sealed) WHERE id = \(id)")
         }
-        return rows.count
+    }
+
+    func countClearRows(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM stepwork.comments WHERE body_sealed IS NULL AND body <> ''")[0]
+            .decode("n")
     }
 
     /// A comment from a row of `stepwork.comment_rows`, its body opened.

@@ -39,6 +39,21 @@ public struct DataKeys: Sendable {
         try store.delete(owner, on: connection)
     }
 
+    /// Seals the clear text in `column` of each of `rows` (which hold `id`, `owner_id` and
+    /// `column`) under its owner's key, as a text of `table`; `store` writes each back. Returns
+    /// how many.
+    public func sealClear(
+        _ rows: PostgresRows, table: String, column: String, on connection: PostgresConnection,
+        store: (UUID, [UInt8]) throws -> Void
+    ) throws -> Int {
+        for row in rows {
+            let id: UUID = try row.decode("id")
+            let texts = RowTexts(table: table, id: id, cipher: try cipher(forWriting: try row.decode("owner_id"), on: connection))
+            try store(id, try texts.seal(try row.decode(column), column: column))
+        }
+        return rows.count
+    }
+
     /// Checks that the key ring opens the stored data keys: one of each key-encryption key
     /// version in use. Throws the first that does not open (a wrong or incomplete key file).
     public func check(on connection: PostgresConnection) throws {

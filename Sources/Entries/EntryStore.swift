@@ -139,6 +139,10 @@ struct EntryStore: Sendable {
         return rows.count
     }
 
+    func countClearRows(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM stepwork.entries WHERE title_sealed IS NULL")[0].decode("n")
+    }
+
     /// An entry from a row of `stepwork.entry_rows`, its texts opened.
     func record(_ row: PostgresRow) throws -> EntryRecord {
         try EntryRecord(row: row, keys: keys)

@@ -121,13 +121,13 @@ struct ReviewStore: Sendable {
             SELECT id, owner_id, note FROM stepwork.reviews WHERE note IS NOT NULL
             ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
-        for row in rows {
-            let id: UUID = try row.decode("id")
-            let sealed = try texts(of: id, owner: try row.decode("owner_id"), on: connection)
-                .seal(try row.decode("note"), column: "note")
-            try connection.execute("UPDATE stepwork.reviews SET note = NULL, note_sealed = \(sealed) WHERE id = \(id)")
+        return try keys.sealClear(rows, table: "reviews", column: "note", on: connection) { id, sealed in
+            _ = try connection.execute("UPDATE stepwork.reviews SET note = NULL, note_sealed = \(sealed) WHERE id = \(id)")
         }
-        return rows.count
+    }
+
+    func countClearRows(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM stepwork.reviews WHERE note IS NOT NULL")[0].decode("n")
     }
 
     /// A review from a row of `stepwork.review_rows`, its note opened.

@@ -15,21 +15,19 @@ enum EncryptionCommands {
     /// owner's data key; the server reads both forms meanwhile. Returns the rows sealed.
     @discardableResult
     static func sealClearTexts(keys: DataKeys, on pool: PostgresPool, progress: (String) -> Void) throws -> Int {
-        let sealers: [any ClearTextSealer] = [
-            EntryTextSealer(keys: keys), CommentTextSealer(keys: keys), ReviewTextSealer(keys: keys),
-        ]
+        let sealers: [ClearTextSealer] = [.entries(keys: keys), .comments(keys: keys), .reviews(keys: keys)]
         var sealed = 0
         for sealer in sealers {
-            let total = try pool.withConnection { try sealer.countClearRows(on: $0) }
+            let total = try pool.withConnection { try sealer.countClearRows($0) }
             var done = 0
             while true {
-                let count = try pool.withTransaction { try sealer.sealClearRows(limit: batch, on: $0) }
+                let count = try pool.withTransaction { try sealer.sealClearRows(batch, $0) }
                 guard count > 0 else { break }
                 done += count
                 progress("sealed \(done)/\(total) \(sealer.table)")
             }
             sealed += done
-            let left = try pool.withConnection { try sealer.countClearRows(on: $0) }
+            let left = try pool.withConnection { try sealer.countClearRows($0) }
             if left > 0 { progress("\(left) \(sealer.table) still in the clear (written meanwhile or locked): run again") }
         }
         return sealed
