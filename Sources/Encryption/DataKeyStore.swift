@@ -4,10 +4,16 @@ import Postgres
 /// The SQL of `stepwork.data_keys`: each user's data key, wrapped. Runs on the caller's
 /// connection, inside its transaction.
 struct DataKeyStore: Sendable {
-    func find(_ owner: UUID, on connection: PostgresConnection) throws -> WrappedDataKey? {
-        try connection.query("""
-            SELECT data_key_version, key_version, wrapped FROM stepwork.data_keys WHERE user_id = \(owner)
-            """).first.flatMap { try Self.wrapped(in: $0, prefix: "") }
+    /// `owner`'s wrapped key, and whether the caller's own transaction wrote it (so it is not
+    /// committed yet).
+    func find(_ owner: UUID, on connection: PostgresConnection) throws -> (key: WrappedDataKey, ownWrite: Bool)? {
+        guard let row = try connection.query("""
+            SELECT data_key_version, key_version, wrapped,
+                   (xmin::text::bigint = pg_current_xact_id_if_assigned()::text::bigint % 4294967296) IS TRUE AS own_write
+            FROM stepwork.data_keys WHERE user_id = \(owner)
+            """).first, let key = try Self.wrapped(in: row, prefix: "")
+        else { return nil }
+        return (key, try row.decode("own_write"))
     }
 
     /// Stores `wrapped` unless `owner` has a key already (a concurrent first write won).

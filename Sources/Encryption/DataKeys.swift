@@ -2,14 +2,15 @@ import Foundation
 import Postgres
 
 /// The users' data keys: stored wrapped in `stepwork.data_keys` under the key ring's newest
-/// key-encryption key, created at a user's first sealed write, unwrapped for one statement's
-/// rows and never cached. Unwrapping is one AES-GCM open of 32 bytes, and the wrapped key
-/// comes in the same row as the texts it opens (the views join it), so a cache would save
-/// microseconds, and would keep a deleted user's key alive in memory: with none, deleting the
-/// wrapped key (`shred`) ends every process's ability to open that user's texts at once.
+/// key-encryption key, created at a user's first sealed write. Reads unwrap the key that comes
+/// in the same row as the texts it opens (the views join it): one AES-GCM open of 32 bytes, no
+/// cache, so deleting the wrapped key (`shred`) ends every process's ability to read that
+/// user's texts at once. Writes keep the keys they read a short while (`DataKeyCache`), which
+/// saves a statement per write. Copies share one cache.
 public struct DataKeys: Sendable {
     public let ring: KeyRing
     private let store = DataKeyStore()
+    private let cache = DataKeyCache()
 
     public init(ring: KeyRing) {
         self.ring = ring
@@ -19,9 +20,14 @@ public struct DataKeys: Sendable {
     /// when they have none yet. A concurrent first write of the same owner that commits first
     /// wins; this one then waits for it and uses its key.
     public func cipher(forWriting owner: UUID, on connection: PostgresConnection) throws -> FieldCipher {
-        if let wrapped = try store.find(owner, on: connection) { return try cipher(wrapped, owner: owner) }
+        if let key = cache.key(of: owner) { return FieldCipher(dataKey: key) }
+        if let (wrapped, ownWrite) = try store.find(owner, on: connection) {
+            let cipher = try cipher(wrapped, owner: owner)
+            if !ownWrite { cache.remember(cipher.dataKey, of: owner) }
+            return cipher
+        }
         try store.insertIfAbsent(try ring.wrap(try DataKey.generate(), owner: owner), of: owner, on: connection)
-        guard let wrapped = try store.find(owner, on: connection) else {
+        guard let (wrapped, _) = try store.find(owner, on: connection) else {
             throw SealedTextError(place: "data_keys.wrapped", row: owner, cause: .malformed("data key not stored"))
         }
         return try cipher(wrapped, owner: owner)
@@ -36,6 +42,7 @@ public struct DataKeys: Sendable {
     /// Deletes `owner`'s data key, in the caller's transaction: every text sealed under it, also
     /// in backups taken before, can no longer be opened (crypto-shredding).
     public func shred(owner: UUID, on connection: PostgresConnection) throws {
+        cache.forget(owner)
         try store.delete(owner, on: connection)
     }
 

@@ -27,8 +27,9 @@ public enum EntryFields: Sendable, Equatable, Encodable {
     /// The stored form for an entry of `kind`: the clear members as a JSON object, and the
     /// texts as another (nil when there are none), to be sealed.
     func stored(kind: EntryKind) throws -> (clear: String, texts: String?) {
-        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
         let textKeys = Self.textKeys(of: kind)
+        guard !textKeys.isEmpty else { return (String(decoding: try JSONEncoder().encode(self), as: UTF8.self), nil) }
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
         let texts = object.filter { textKeys.contains($0.key) && !($0.value is NSNull) }
         return (try Self.json(object.filter { !textKeys.contains($0.key) }), texts.isEmpty ? nil : try Self.json(texts))
     }

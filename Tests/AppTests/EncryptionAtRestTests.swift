@@ -217,6 +217,45 @@ import TestSupport
         }
     }
 
+    /// Writes keep the keys they read (`DataKeyCache`), but never a key of a transaction that
+    /// rolled back, and never a key shredded since.
+    @Test func writesUseTheStoredKeyEvenAfterARollbackOrAShred() throws {
+        let app = try TestApp.start()
+        let keys = DataKeys(ring: KeyRing(keys: [1: try SymmetricKey.random()]))
+        let owner = UUID()
+        try app.ownerPool.execute("""
+            INSERT INTO stepwork.users (id, email, display_name, password_hash)
+            VALUES (\(owner), 'keys@example.org', 'Keys', '$scrypt$keys')
+            """)
+        /// The key stored for `owner`, unwrapped.
+        func stored() throws -> SymmetricKey? {
+            let row = try app.ownerPool.query("SELECT * FROM stepwork.data_keys WHERE user_id = \(owner)").first
+            return try row.map { row in
+                try keys.ring.unwrap(
+                    WrappedDataKey(dataKeyVersion: try row.decode("data_key_version"), keyVersion: try row.decode("key_version"),
+                                   bytes: try row.decode("wrapped")), owner: owner).key
+            }
+        }
+        struct RolledBack: Error {}
+        #expect(throws: RolledBack.self) {
+            try app.ownerPool.withTransaction { connection in
+                let created = try keys.cipher(forWriting: owner, on: connection)
+                #expect(try keys.cipher(forWriting: owner, on: connection).dataKey == created.dataKey)
+                throw RolledBack()
+            }
+        }
+        #expect(try stored() == nil)
+        let first = try app.ownerPool.withTransaction { try keys.cipher(forWriting: owner, on: $0) }
+        #expect(try first.dataKey.key == stored())
+        // Read from a committed row: kept, and used while the row stands.
+        #expect(try app.ownerPool.withTransaction { try keys.cipher(forWriting: owner, on: $0) }.dataKey == first.dataKey)
+        try app.ownerPool.withTransaction { try keys.shred(owner: owner, on: $0) }
+        #expect(try stored() == nil)
+        let second = try app.ownerPool.withTransaction { try keys.cipher(forWriting: owner, on: $0) }
+        #expect(second.dataKey != first.dataKey)
+        #expect(try second.dataKey.key == stored())
+    }
+
     static let dansAmend = "5a0c7b7e-0000-4000-8000-000000000104"
 
     /// Texts of the demo's entries (titles, bodies, fields), comments and review note.
