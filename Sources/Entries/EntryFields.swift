@@ -34,16 +34,15 @@ public enum EntryFields: Sendable, Equatable, Encodable {
         return (try Self.json(object.filter { !textKeys.contains($0.key) }), texts.isEmpty ? nil : try Self.json(texts))
     }
 
-    /// Reads fields as stored: the clear members and, once sealed, the opened texts.
+    /// Reads fields as stored: the clear members and, once sealed, the opened texts. The two
+    /// objects have no key in common (`stored(kind:)` splits them), so they join as text.
     init(stored clear: String, texts: String?, kind: EntryKind) throws {
         guard let texts else {
             try self.init(stored: clear, kind: kind)
             return
         }
-        var object = try JSONSerialization.jsonObject(with: Data(clear.utf8)) as? [String: Any] ?? [:]
-        let opened = try JSONSerialization.jsonObject(with: Data(texts.utf8)) as? [String: Any] ?? [:]
-        object.merge(opened) { _, text in text }
-        try self.init(stored: try Self.json(object), kind: kind)
+        let clearMembers = clear.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+        try self.init(stored: clearMembers.isEmpty ? texts : "{\(clearMembers), \(texts.dropFirst())", kind: kind)
     }
 
     /// Reads fields as stored in the clear (validated on the way in) for an entry of `kind`.
