@@ -35,7 +35,7 @@ run:
 ## then the contract run: Schemathesis over every operation of openapi.yaml, scripts/contract.sh)
 test:
 	@scripts/pg.sh down $(TEST_PG); rm -rf $(TEST_PG)
-	@scripts/pg.sh up $(TEST_PG)
+	@scripts/pg.sh up $(TEST_PG) throwaway
 	@export STEPWORK_TEST_DATABASE_URL="$$(scripts/pg.sh url $(TEST_PG))" \
 	        STEPWORK_TEST_PG_CTL="$$(scripts/pg.sh ctl $(TEST_PG))"; \
 	  swift build --build-tests && swift test --skip-build && Tests/Browser/run.sh && scripts/contract.sh $(TEST_PG); \

@@ -11,7 +11,9 @@
 #   scripts/cluster.sh down                  stop everything (data stays; rm -rf .data/cluster to forget)
 #   scripts/cluster.sh status                what runs, and the replica's lag
 #   scripts/cluster.sh server-start N        start server N (1 or 2) when it is not running
-#   scripts/cluster.sh server-stop N [SIG]   signal server N (default TERM) and wait until it is gone
+#   scripts/cluster.sh server-stop N [SIG]   signal server N (default TERM: it fails /readyz, serves on
+#                                            for its grace until HAProxy took it out, drains, exits)
+#                                            and wait until it is gone
 #   scripts/cluster.sh server-roll N         rolling restart of server N: HAProxy drains it (no new
 #                                            requests; waits for its current ones), SIGTERM, start, ready
 #   scripts/cluster.sh pg-restart primary|replica
@@ -31,6 +33,14 @@ replica=$root/replica
 primary_pg_port=${CLUSTER_PRIMARY_PG_PORT:-5441}
 replica_pg_port=${CLUSTER_REPLICA_PG_PORT:-5442}
 binary=$PWD/.build/release/stepwork
+# HAProxy checks each server's /readyz every check_inter_ms and takes it out after check_fall
+# failures in a row. A server told to stop (SIGTERM) answers 503 there while it serves on for
+# its shutdown grace: at least (fall + 1) x inter (the check under way, then fall more), plus a
+# margin for a slow check, so that it stops accepting only once HAProxy sends it nothing new.
+# (STEPWORK_SHUTDOWN_GRACE_SECONDS in the environment overrides it: 0 shows what a bare SIGTERM does.)
+check_inter_ms=500
+check_fall=2
+grace_ms=$(( (check_fall + 1) * check_inter_ms + 500 ))
 export STEPWORK_SECRET_FILE=${STEPWORK_SECRET_FILE:-$PWD/.data/secret}
 export STEPWORK_KEY_FILE=${STEPWORK_KEY_FILE:-$PWD/.data/keys}
 
@@ -96,6 +106,7 @@ server_start() {
     STEPWORK_HOST=127.0.0.1 STEPWORK_PORT="$(server_port "$n")" \
     STEPWORK_TRUSTED_PROXIES=127.0.0.1 STEPWORK_PUBLIC_ORIGIN="http://127.0.0.1:$port" \
     STEPWORK_MAX_UPLOADS_PER_CLIENT="${STEPWORK_MAX_UPLOADS_PER_CLIENT:-1000}" \
+    STEPWORK_SHUTDOWN_GRACE_SECONDS="${STEPWORK_SHUTDOWN_GRACE_SECONDS:-$((grace_ms / 1000)).$(printf %03d $((grace_ms % 1000)))}" \
     nohup "$binary" serve >>"$root/server-$n.log" 2>&1 &
   echo $! >"$file"
   for _ in $(seq 150); do
@@ -169,7 +180,7 @@ backend servers
     balance roundrobin
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2 maxconn 512
+    default-server inter ${check_inter_ms}ms fall $check_fall rise 2 maxconn 512
     server s1 127.0.0.1:$(server_port 1) check
     server s2 127.0.0.1:$(server_port 2) check
 CFG

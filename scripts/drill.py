@@ -8,7 +8,7 @@ The load: WRITERS threads, each its own user (registered before the drills), loo
 `POST /v1/entries`, `POST /v1/entries/{id}/comments` (every third entry), `GET /v1/entries`
 and `GET /v1/entries/{id}`, and log in again every 25 operations; READERS threads only read.
 Every creating POST carries an `Idempotency-Key` (a fresh UUID per logical write) and a
-failed one (no answer, a reset, 5xx) is sent again with the same key and body until it is
+failed one (no answer, a reset, 5xx, 408, 409 idempotency_key_in_use, 429) is sent again with the same key and body until it is
 acknowledged or 20 s have passed. Logins and reads are not retried: a failure is counted, and
 the thread pauses 0.1 s after a failed read.
 
@@ -16,9 +16,10 @@ The drills, one after another, each SETTLE seconds of steady load before and aft
   a) kill -9 server 1, then start it again
   b) restart the PostgreSQL primary (pg_ctl stop -m fast; start)
   c) stop the replica, then start it again
-  d) SIGTERM server 2 (it drains its requests), then start it again
-  e) a rolling restart of server 1 as it should be done: HAProxy drains it first (no new
-     requests), then SIGTERM, start, and HAProxy sends it requests again
+  d) SIGTERM server 2, then start it again: a rolling restart (it fails /readyz and serves on
+     for its shutdown grace, until HAProxy took it out; then it drains its requests)
+  e) the same for server 1 with HAProxy's admin socket draining it first (no new requests),
+     then SIGTERM, start, and HAProxy sends it requests again
 
 Per drill: requests that failed (every attempt counts, retries included), time to recover (from
 the fault until the last failed request; 0 when none failed), acknowledged writes lost (every
@@ -26,7 +27,14 @@ entry and comment acknowledged with 201 must be in the database afterwards: chec
 owner role, so row-level security hides nothing) and duplicates (entries stored more than once
 for one logical write: same title, which carries the write's key).
 
-Event streams are not part of the load: `GET /v1/events` does not exist yet.
+Event streams (HOOK for `GET /v1/events`, issue 13, being built on branch `sse`): when the
+server answers it, STREAMS streams (default 10) listen for the activity of one sponsor per
+writer (round-robin, so some sponsors have two streams, likely on different servers); each
+writer shares one entry with its sponsor and posts its comments there (`comment_added` to the
+sponsor). A stream reconnects after any failure with `Last-Event-ID`; afterwards every item in
+the sponsor's `GET /v1/activity` created after the streams connected must have arrived on each
+of its streams (missed: goal 0). When `GET /v1/events` answers 404 the streams are skipped and
+the table says so.
 Standard library only; loopback only; bounded in threads, requests and time.
 """
 
@@ -104,6 +112,7 @@ class Worker(threading.Thread):
         self.email = f"drill-{uuid.uuid4().hex[:12]}@example.org"
         self.token = None
         self.entry_ids = []
+        self.shared_entry = None  # with event streams: the entry its sponsor is told about
 
     def call(self, method, path, body=None, headers=None, expect=(200,)):
         headers = dict(headers or {})
@@ -137,8 +146,8 @@ class Worker(threading.Thread):
             status, document = self.call("POST", path, body, {"Idempotency-Key": key}, expect)
             if status in expect:
                 return key, document["id"]
-            if status and status < 500 and status not in (408, 429):
-                return key, None  # refused for good: nothing to retry
+            if status and status < 500 and status not in (408, 409, 429):
+                return key, None  # refused for good: nothing to retry (409: the key's first attempt still runs)
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
         return key, None
@@ -174,10 +183,134 @@ class Worker(threading.Thread):
                     self.login()
                 entry_id = self.write_entry()
                 if entry_id and step % 3 == 0:
-                    self.write_comment(entry_id)
+                    self.write_comment(self.shared_entry or entry_id)
             self.read(step)
             time.sleep(self.options.pause)
         self.transport.close()
+
+
+class EventStream(threading.Thread):
+    """HOOK (GET /v1/events, branch `sse`): one stream of a sponsor's activity, reconnecting with
+    `Last-Event-ID` after any failure until `stop`; the ids received, in a set."""
+
+    def __init__(self, options, token, stop):
+        super().__init__(daemon=True)
+        self.options, self.token, self.stop = options, token, stop
+        self.received, self.last_id, self.reconnects = set(), None, 0
+        self.connected = threading.Event()
+        self.connection = None
+
+    def open(self):
+        """(status, response) of one GET /v1/events."""
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"}
+        if self.last_id:
+            headers["Last-Event-ID"] = self.last_id
+        # keep-alive comments come at least every 15 s: a longer silence is a dead stream
+        self.connection = http.client.HTTPConnection(self.options.host, self.options.port, timeout=30)
+        self.connection.request("GET", "/v1/events", headers=headers)
+        response = self.connection.getresponse()
+        return response.status, response
+
+    def run(self):
+        while not self.stop.is_set():
+            try:
+                status, response = self.open()
+                if status == 200:
+                    self.connected.set()
+                    self.read(response)
+            except (OSError, http.client.HTTPException):
+                pass
+            finally:
+                self.close()
+            if not self.stop.is_set():
+                self.reconnects += 1
+                time.sleep(0.2)
+
+    def read(self, response):
+        event_id = None
+        while not self.stop.is_set():
+            line = response.readline()
+            if not line:
+                return  # the server ended the stream (shutdown, restart): reconnect
+            line = line.decode().rstrip("\r\n")
+            if line.startswith("id:"):
+                event_id = line[3:].strip()
+            elif line == "" and event_id:
+                self.received.add(event_id)
+                self.last_id, event_id = event_id, None
+
+    def close(self):
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            connection.close()
+
+
+def activity_ids(worker):
+    """Every item id in the worker's GET /v1/activity, following the cursor (bounded)."""
+    ids, cursor = set(), None
+    for _ in range(100):
+        path = "/v1/activity?limit=100" + (f"&cursor={cursor}" if cursor else "")
+        status, document = worker.transport.request("GET", path, headers={"Authorization": f"Bearer {worker.token}"})
+        if status != 200:
+            raise RuntimeError(f"GET /v1/activity answered {status}")
+        ids.update(item["id"] for item in document["items"])
+        cursor = document.get("nextCursor")
+        if not cursor:
+            break
+    return ids
+
+
+def events_available(options, worker):
+    probe = EventStream(options, worker.token, threading.Event())
+    try:
+        status, _ = probe.open()
+    finally:
+        probe.close()
+    return status != 404
+
+
+def start_event_streams(options, ledger, writers, stop):
+    """Sponsors for the writers, one shared entry each, and the streams (ended by their own
+    event, not the load's: they finish receiving after the load stopped); None when there is no
+    GET /v1/events. Returns (streams with their sponsor, each sponsor's activity before, their stop)."""
+    if options.streams == 0 or not events_available(options, writers[0]):
+        return None
+    sponsors = []
+    for writer in writers[:options.streams]:
+        sponsor = Worker(options, ledger, stop, 100 + writer.number, writes=False)
+        if not sponsor.register():
+            raise RuntimeError("could not register a sponsor")
+        _, invite = sponsor.call("POST", "/v1/invites", {"role": "sponsor"}, expect=(201,))
+        _, sponsorship = writer.call("POST", "/v1/invites/accept", {"code": invite["code"]}, expect=(201,))
+        entry_id = writer.write_entry()
+        status, _ = writer.call("PUT", f"/v1/entries/{entry_id}/shares/{sponsorship['id']}", {"access": "comment"})
+        if status != 200:
+            raise RuntimeError(f"sharing an entry answered {status}")
+        writer.shared_entry = entry_id
+        sponsors.append(sponsor)
+    before = {sponsor.email: activity_ids(sponsor) for sponsor in sponsors}
+    done = threading.Event()
+    streams = [(EventStream(options, sponsors[n % len(sponsors)].token, done), sponsors[n % len(sponsors)])
+               for n in range(options.streams)]
+    for stream, _ in streams:
+        stream.start()
+    for stream, _ in streams:
+        if not stream.connected.wait(30):
+            raise RuntimeError("an event stream did not connect within 30 s")
+    return streams, before, done
+
+
+def check_event_streams(events):
+    """Waits (bounded) until every stream has every item created since it connected; a summary."""
+    streams, before, done = events
+    expected = {sponsor.email: activity_ids(sponsor) - before[sponsor.email] for _, sponsor in streams}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(expected[s.email] - stream.received for stream, s in streams):
+        time.sleep(0.2)
+    missed = sum(len(expected[s.email] - stream.received) for stream, s in streams)
+    done.set()  # the threads (daemons) end at their next line or keep-alive
+    return {"streams": len(streams), "sponsors": len(expected), "expected": sum(len(e) for e in expected.values()),
+            "reconnects": sum(stream.reconnects for stream, _ in streams), "missed": missed}
 
 
 def cluster(*arguments):
@@ -210,7 +343,7 @@ def drills(options):
          lambda: wait_ready(first) and wait_ready(second)),
         ("c) stop the replica, start it", lambda: cluster("pg-stop", "replica"),
          lambda: cluster("pg-start", "replica")),
-        ("d) SIGTERM server 2, start it", lambda: cluster("server-stop", "2", "TERM"),
+        ("d) SIGTERM server 2 (rolling)", lambda: cluster("server-stop", "2", "TERM"),
          lambda: cluster("server-start", "2")),
         ("e) rolling restart of server 1", lambda: cluster("server-roll", "1"), None),
     ]
@@ -228,6 +361,7 @@ def main():
             return 1
     for reader in readers:  # readers read their own (few) entries
         reader.write_entry()
+    events = start_event_streams(options, ledger, workers, stop)
     for worker in workers + readers:
         worker.start()
     time.sleep(options.settle)
@@ -259,7 +393,7 @@ def main():
         for worker in workers + readers:
             worker.join(timeout=RETRY_FOR_SECONDS + 15)
     verify(ledger, rows)
-    print_table(options, ledger, rows)
+    print_table(options, ledger, rows, check_event_streams(events) if events else None)
     return 0
 
 
@@ -312,10 +446,9 @@ def _is_uuid(text):
         return False
 
 
-def print_table(options, ledger, rows):
+def print_table(options, ledger, rows, streams):
     print(f"\nDrills through HAProxy {options.url}: {options.writers} writers + {options.readers} readers, "
-          f"{options.down:g} s down per fault, {options.settle:g} s steady before/after; no event streams "
-          "(GET /v1/events does not exist yet)")
+          f"{options.down:g} s down per fault, {options.settle:g} s steady before/after")
     header = ("drill", "requests", "failed", "failed by status", "recovered s", "back s", "writes acked", "lost",
               "gave up", "duplicates")
     widths = (30, 8, 6, 18, 11, 6, 12, 4, 7, 10)
@@ -332,6 +465,12 @@ def print_table(options, ledger, rows):
     total = ledger.total
     print(f"whole run: {total['attempts']} requests, {total['failed']} failed, {total['acknowledged']} writes "
           f"acknowledged, {total['lost']} lost, {total['duplicates']} entries stored twice")
+    if streams:
+        print(f"event streams: {streams['streams']} on {streams['sponsors']} sponsors, {streams['expected']} items "
+              f"expected, {streams['reconnects']} reconnects (Last-Event-ID), {streams['missed']} missed")
+    elif options.streams:
+        print(f"event streams: skipped, GET /v1/events answers 404 on this build (branch sse not merged); "
+              f"the {options.streams} streams start by themselves once it exists")
 
 
 def parse_arguments():
@@ -341,13 +480,14 @@ def parse_arguments():
     parser.add_argument("--readers", type=int, default=2)
     parser.add_argument("--settle", type=float, default=4.0, help="seconds of steady load around each fault")
     parser.add_argument("--down", type=float, default=2.0, help="seconds a stopped component stays down")
+    parser.add_argument("--streams", type=int, default=10, help="GET /v1/events streams (0: none)")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds each thread sleeps between rounds")
     options = parser.parse_args()
     parts = urlsplit(options.url)
     if parts.hostname not in LOOPBACK:
         parser.error("the drill only talks to loopback")
-    if not (1 <= options.writers <= 32 and 0 <= options.readers <= 32):
-        parser.error("1..32 writers, 0..32 readers")
+    if not (1 <= options.writers <= 32 and 0 <= options.readers <= 32 and 0 <= options.streams <= 64):
+        parser.error("1..32 writers, 0..32 readers, 0..64 streams")
     options.host, options.port = parts.hostname, parts.port or 80
     return options
 

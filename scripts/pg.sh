@@ -4,6 +4,10 @@
 #   scripts/pg.sh up DIR           create (once) and start the cluster in DIR; database `stepwork`,
 #                                  its owner `stepwork` (migrations), and the runtime login role
 #                                  `stepwork_app`, a member of `stepwork_runtime` (serve)
+#   scripts/pg.sh up DIR throwaway the same for a cluster whose data may be lost with the machine
+#                                  (the tests'): no fsync, so the suite's many databases and
+#                                  commits wait for no disk; a crash of PostgreSQL alone still
+#                                  loses nothing committed (the kernel holds the writes)
 #   scripts/pg.sh down DIR         stop it
 #   scripts/pg.sh url DIR          print the libpq connection string for the `stepwork` database, as its owner
 #   scripts/pg.sh runtime-url DIR  the same as the runtime role `stepwork_app`
@@ -59,6 +63,9 @@ max_connections = 200
 shared_buffers = 128MB
 log_min_messages = warning
 CONF
+      if [ "${3:-}" = throwaway ]; then
+        printf 'fsync = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
+      fi
       printf 'local all all trust\n' >"$dir/data/pg_hba.conf"
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then

@@ -4,7 +4,8 @@ import Logging
 
 /// Stepwork's HTTP/1.1 server: event loops over epoll in front of a bounded worker pool.
 ///
-/// `start()` binds and returns at once; `shutdown()` stops accepting, lets in-flight requests
+/// `start()` binds and returns at once; `endKeepAlive()` (optional, first) makes every answer
+/// its connection's last while serving on; `shutdown()` stops accepting, lets in-flight requests
 /// finish within the drain timeout, closes the connections and returns when all loops ended.
 public final class HTTPServer: @unchecked Sendable {
     public let configuration: HTTPServerConfiguration
@@ -55,6 +56,13 @@ public final class HTTPServer: @unchecked Sendable {
         }
         threads.forEach { $0.start() }
         logger.info("listening", ["host": configuration.host, "port": String(port), "event_loops": String(loops.count)])
+    }
+
+    /// Answers every request from now on with `Connection: close`, still accepting and serving:
+    /// clients on keep-alive connections reconnect (behind a load balancer, to another server)
+    /// before `shutdown()` stops accepting.
+    public func endKeepAlive() {
+        loops.forEach { $0.endKeepAlive() }
     }
 
     /// Stops accepting, drains in-flight requests (bounded by `drainTimeout`) and closes everything.

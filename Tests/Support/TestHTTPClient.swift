@@ -3,13 +3,15 @@ import Glibc
 
 /// A raw HTTP/1.1 client over one real TCP connection to a loopback address, with a read
 /// timeout so a test can never hang. Sends exactly the bytes it is given, or a request it builds.
+/// The timeout is generous: a loaded CI machine can hold a request that waits its turn for a
+/// row lock and a pooled connection for many seconds, and that is not a failure.
 public final class TestHTTPClient {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var isClosed = false
 
     /// Connects to `host` (`127.0.0.1` or `::1`) on `port`.
-    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(10)) throws {
+    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(30)) throws {
         let family = host.contains(":") ? AF_INET6 : AF_INET
         // Close-on-exec: a process another test starts must not hold our connections open.
         fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

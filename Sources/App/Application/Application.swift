@@ -29,6 +29,8 @@ public final class Application: Sendable {
     private let logger: Logger
     /// Where the browser app is served from: settled at start when not configured.
     private let publicOrigin: PublicOrigin
+    /// Given by `announceShutdown()`: `/readyz` fails from then on.
+    private let shutdownNotice = ShutdownNotice()
 
     /// Throws when the browser app's files cannot be loaded.
     /// - Precondition: `configuration.serverSecret` is set (`serve` loads it from the secret file).
@@ -56,7 +58,7 @@ public final class Application: Sendable {
             logger: logger, pool: pool, replica: replica, authenticator: authenticator,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
 
-        HealthRoutes(pool: pool).register(on: builder.group())
+        HealthRoutes(pool: pool, shutdown: shutdownNotice).register(on: builder.group())
         let v1 = builder.group("/v1")
         AuthRoutes(
             pool: pool, authenticator: authenticator, executor: passwordHashing,
@@ -102,9 +104,19 @@ public final class Application: Sendable {
         }
     }
 
-    /// Stops accepting, drains in-flight requests, waits (bounded) for the hashing threads,
-    /// closes the pool.
+    /// The first step of a graceful shutdown, for a load balancer: `/readyz` answers `503` and
+    /// every answer closes its connection, while requests are still accepted and served. `serve`
+    /// waits `shutdownGrace` after it (long enough for the health check to notice), then calls
+    /// `shutdown()`.
+    public func announceShutdown() {
+        guard shutdownNotice.give() else { return }
+        server.endKeepAlive()
+    }
+
+    /// Announces the shutdown (when not done yet), stops accepting, drains in-flight requests,
+    /// waits (bounded) for the hashing threads, closes the pool.
     public func shutdown() {
+        announceShutdown()
         server.shutdown()
         accessLogPurger.stop()
         if !passwordHashing.shutdown() {

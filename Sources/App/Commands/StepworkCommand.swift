@@ -111,10 +111,20 @@ public enum StepworkCommand {
             throw CommandFailure("STEPWORK_HOST/STEPWORK_PORT: cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         let signal = TerminationSignals.wait()
-        logger.info("shutting_down", ["signal": signal == SIGTERM ? "SIGTERM" : "SIGINT"])
+        logger.info("shutting_down", [
+            "signal": signalName(signal), "grace_ms": String(Int(configuration.shutdownGrace / .milliseconds(1))),
+        ])
+        // Still serving, no longer ready: the load balancer's health check takes this process
+        // out within the grace. A second signal ends the grace at once.
+        application.announceShutdown()
+        if let again = TerminationSignals.wait(upTo: configuration.shutdownGrace) {
+            logger.info("shutdown_grace_cut_short", ["signal": signalName(again)])
+        }
         application.shutdown()
         return 0
     }
+
+    private static func signalName(_ signal: Int32) -> String { signal == SIGTERM ? "SIGTERM" : "SIGINT" }
 
     private static func migrate(_ configuration: AppConfiguration, statusOnly: Bool, logger: Logger) throws -> Int32 {
         let pool = try ownerPool(configuration, logger: logger)

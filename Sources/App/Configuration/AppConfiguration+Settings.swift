@@ -33,6 +33,7 @@ extension AppConfiguration {
             .init("bodyTimeoutSeconds", "STEPWORK_BODY_TIMEOUT_SECONDS", \.bodyTimeout, .seconds(in: 0.01...3600)),
             .init("maxUploadsPerClient", "STEPWORK_MAX_UPLOADS_PER_CLIENT", \.maxUploadsPerClient,
                   .integer(in: 1...1_000_000)),
+            .init("shutdownGraceSeconds", "STEPWORK_SHUTDOWN_GRACE_SECONDS", \.shutdownGrace, .seconds(in: 0...3600)),
             .init("drainTimeoutSeconds", "STEPWORK_DRAIN_TIMEOUT_SECONDS", \.drainTimeout, .seconds(in: 0...3600)),
             .init("logLevel", "STEPWORK_LOG_LEVEL", \.logLevel, .logLevel),
             .init("passwordHashCost", "STEPWORK_PASSWORD_HASH_COST", \.passwordHashCost,

@@ -66,7 +66,10 @@ public struct AppConfiguration: Sendable, Equatable {
     public var bodyTimeout = Duration.seconds(60)
     /// Requests whose body is still arriving, per client address (IPv6: per `/64`); beyond that `503`.
     public var maxUploadsPerClient = 8
-    /// Time in-flight requests get to finish after SIGTERM/SIGINT.
+    /// Time between SIGTERM/SIGINT and the end of accepting, while `/readyz` answers `503` and
+    /// requests are still served: a load balancer's health check must notice within it.
+    public var shutdownGrace = Duration.zero
+    /// Time in-flight requests get to finish after the shutdown grace.
     public var drainTimeout = Duration.seconds(10)
 
     // MARK: Logging

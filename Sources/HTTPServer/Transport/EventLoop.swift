@@ -35,6 +35,8 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     private let stopRequested = Atomic<Bool>(false)
     private let requestedDrainDeadline = Atomic<UInt64>(0)
+    /// Set by `endKeepAlive`: every answer from then on is its connection's last.
+    private let keepAliveEnded = Atomic<Bool>(false)
 
     // Owned by the loop thread only.
     private var connections: [Connection?] = []
@@ -112,6 +114,12 @@ final class EventLoop: @unchecked Sendable {
         requestedDrainDeadline.store(drainDeadline, ordering: .relaxed)
         stopRequested.store(true, ordering: .releasing)
         wake()
+    }
+
+    /// From now on every answer closes its connection (`Connection: close`); accepting and
+    /// serving go on. Any thread.
+    func endKeepAlive() {
+        keepAliveEnded.store(true, ordering: .relaxed)
     }
 
     /// Called on a worker thread: hands `response` back to the loop.
@@ -442,8 +450,8 @@ final class EventLoop: @unchecked Sendable {
 
     private func write(_ response: HTTPResponse, to head: HTTPRequestHead, keepAlive: Bool, on connection: Connection) {
         releaseBody(connection)
-        // While draining, every answer is the connection's last.
-        let keepAlive = keepAlive && drainDeadline == nil
+        // While draining, or once shutdown was announced, every answer is the connection's last.
+        let keepAlive = keepAlive && drainDeadline == nil && !keepAliveEnded.load(ordering: .relaxed)
             && !(response.headers["connection"].map(Self.listsClose) ?? false)
         let streams = ResponseSerializer.write(
             response, for: head.method, version: head.version, keepAlive: keepAlive, date: dateCache.value,
