@@ -16,7 +16,7 @@ fresh_database = url="$$(scripts/pg.sh url $(RUN_PG))"; \
 ## the key-encryption keys (data at rest): one line v1:<32 random bytes in hex>, owner-only
 export STEPWORK_SECRET_FILE ?= $(CURDIR)/.data/secret
 export STEPWORK_KEY_FILE ?= $(CURDIR)/.data/keys
-run test bench-entries bench-abuse bench-events cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
+run test seed-bench bench-entries bench-abuse bench-events cluster drill: $(STEPWORK_SECRET_FILE) $(STEPWORK_KEY_FILE)
 $(STEPWORK_SECRET_FILE):
 	@mkdir -p $(@D) && umask 077 && { od -An -vtx1 -N32 /dev/urandom | tr -d ' \n'; echo; } > $@
 $(STEPWORK_KEY_FILE):
@@ -63,15 +63,19 @@ bench:
 	ENDPOINTS="$${ENDPOINTS:-/plaintext /json /db /queries?queries=20}" $(PEERS)/run.sh http://127.0.0.1:8080 .build/release/stepwork-bench-server
 
 ## seed-bench: database stepwork_bench in the `make run` cluster, migrated, with seeds/bench
-## (10,000 users, 1,000,000 entries, 300,000 shares); about a minute
+## (10,000 users, 1,000,000 entries, 300,000 shares), written in the clear, then sealed by
+## `stepwork encrypt` under the keys of STEPWORK_KEY_FILE (as the demo seed is): loading takes
+## a minute or two, sealing about 700 rows/s here (some 25 minutes for the million entries)
 seed-bench:
 	@scripts/pg.sh up $(RUN_PG)
 	swift build -c release --product stepwork
 	@$(call fresh_database,stepwork_bench) && \
-	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql
+	  psql "$$url dbname=stepwork_bench" -q -f seeds/bench/bench.sql && \
+	  STEPWORK_DATABASE_URL="$$url dbname=stepwork_bench" .build/release/stepwork encrypt | tail -n 4
 
-## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared and a shared
-## amend's comments under wrk -c32, beside the same build's /db baseline (ratios); seed-bench first
+## bench-entries: req/s, p50/p99 of GET /v1/entries/{id} (as a sponsor), /v1/shared, a shared
+## amend's comments and POST /v1/entries under wrk -c32, beside the same build's /db baseline
+## (ratios); seed-bench first
 bench-entries:
 	swift build -c release --product stepwork && swift build -c release --product stepwork-bench-server
 	scripts/bench/entries.sh $(RUN_PG)

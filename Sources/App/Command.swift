@@ -5,6 +5,10 @@ public enum Command: Equatable, Sendable {
     case seed(files: [String], configFile: String?)
     /// `keys new`: print a fresh key file line.
     case newKey(configFile: String?)
+    /// `keys rotate`: re-wrap every data key under the newest key-encryption key.
+    case rotateKeys(configFile: String?)
+    /// `encrypt`: seal the texts still stored in the clear.
+    case encrypt(configFile: String?)
     case help
     case version
 
@@ -43,8 +47,14 @@ public enum Command: Equatable, Sendable {
             self = .seed(files: operands, configFile: configFile)
         case "keys":
             try allow(flags: [], operands: true)
-            guard operands == ["new"] else { throw UsageError("keys takes one subcommand: new") }
-            self = .newKey(configFile: configFile)
+            switch operands {
+            case ["new"]: self = .newKey(configFile: configFile)
+            case ["rotate"]: self = .rotateKeys(configFile: configFile)
+            default: throw UsageError("keys takes one subcommand: new or rotate")
+            }
+        case "encrypt":
+            try allow(flags: [], operands: false)
+            self = .encrypt(configFile: configFile)
         case "--help", "-h", "help":
             self = .help
         case "--version":
@@ -62,6 +72,8 @@ public enum Command: Equatable, Sendable {
           migrate [--status] [--config FILE]  apply pending migrations, or list applied and pending ones
           seed [FILE...] [--config FILE]      load demo data (default: every .sql file in seeds/); idempotent
           keys new [--config FILE]            print a fresh key line, the next version for STEPWORK_KEY_FILE
+          keys rotate [--config FILE]         re-wrap every data key under the newest key (online, resumable)
+          encrypt [--config FILE]             seal texts stored in the clear before encryption at rest (online, resumable)
           --help                              this text
           --version                           the version
 

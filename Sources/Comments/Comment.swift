@@ -1,4 +1,5 @@
 import Auth
+import Encryption
 import Foundation
 import Postgres
 import Web
@@ -18,9 +19,10 @@ public struct Comment: Encodable, Sendable, Equatable {
     @Nullable public var editedAt: Date?
     public let deleted: Bool
 
-    /// A comment from a row of `stepwork.comment_rows` (the export reads them so).
-    public init(row: PostgresRow) throws {
-        self.init(try CommentRecord(row: row))
+    /// A comment from a row of `stepwork.comment_rows` (the export reads them so), its body
+    /// opened with `keys`.
+    public init(row: PostgresRow, keys: DataKeys) throws {
+        self.init(try CommentRecord(row: row, keys: keys))
     }
 
     init(_ record: CommentRecord) {

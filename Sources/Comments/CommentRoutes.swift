@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import HTTPServer
 import Logging
@@ -17,8 +18,8 @@ import Web
 public struct CommentRoutes: Sendable {
     private let service: CommentService
 
-    public init(policy: EntryAccessPolicy, logger: Logger) {
-        self.service = CommentService(policy: policy, logger: logger)
+    public init(policy: EntryAccessPolicy, keys: DataKeys, logger: Logger) {
+        self.service = CommentService(policy: policy, logger: logger, store: CommentStore(keys: keys))
     }
 
     public func register(on routes: RouterGroup) {

@@ -14,7 +14,7 @@ import Web
 struct CommentService: Sendable {
     let policy: EntryAccessPolicy
     let logger: Logger
-    private let store = CommentStore()
+    let store: CommentStore
     private let activity = ActivityRecorder()
 
     /// A page of the thread of `entryId`, oldest first: for anyone who can see the entry; a
@@ -70,7 +70,7 @@ struct CommentService: Sendable {
             let record = try visible(id, for: userId, action: "edit", locking: true, on: connection).record
             guard record.author?.id == userId else { throw refusal(.forbidden, "edit", of: id, by: userId) }
             guard !record.isDeleted else { throw CommentError.deleted }
-            let edited = try store.edit(id, body: body, on: connection)
+            let edited = try store.edit(record, body: body, on: connection)
             logger.info("comment_edited", [
                 "user_id": userId.uuidString, "entry_id": record.entryId.uuidString, "comment_id": id.uuidString,
             ])

@@ -10,6 +10,8 @@ public enum EncryptionError: Error, Equatable, CustomStringConvertible {
     case unknownKeyVersion(Int)
     /// A text was sealed under another version of the owner's data key than the one given.
     case unknownDataKeyVersion(Int)
+    /// The owner of a sealed text has no data key (any more: deleting it is crypto-shredding).
+    case noDataKey
     /// Stored bytes are not of a form this module writes.
     case malformed(String)
     /// Random bytes or OpenSSL failed (not an authentication failure).
@@ -24,6 +26,7 @@ public enum EncryptionError: Error, Equatable, CustomStringConvertible {
         case .authenticationFailed: "ciphertext failed authentication"
         case .unknownKeyVersion(let version): "no key-encryption key v\(version) in the key file"
         case .unknownDataKeyVersion(let version): "sealed under data key version \(version), not the one given"
+        case .noDataKey: "the owner has no data key"
         case .malformed(let problem): "malformed stored form: \(problem)"
         case .cryptoFailed(let error): error.description
         }

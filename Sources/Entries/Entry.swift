@@ -1,4 +1,5 @@
 import Auth
+import Encryption
 import Foundation
 import Permissions
 import Postgres
@@ -18,9 +19,10 @@ public struct Entry: Encodable, Sendable {
     public let updatedAt: Date
     public let access: Access
 
-    /// An entry from a row of `stepwork.entry_rows` (the export reads them so).
-    public init(row: PostgresRow, access: Access) throws {
-        self.init(try EntryRecord(row: row), access: access)
+    /// An entry from a row of `stepwork.entry_rows` (the export reads them so), its texts
+    /// opened with `keys`.
+    public init(row: PostgresRow, access: Access, keys: DataKeys) throws {
+        self.init(try EntryRecord(row: row, keys: keys), access: access)
     }
 
     init(_ record: EntryRecord, access: Access) {

@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import HTTPServer
 import Permissions
@@ -8,8 +9,8 @@ import Web
 public struct EntryRoutes: Sendable {
     private let service: EntryService
 
-    public init(policy: EntryAccessPolicy) {
-        self.service = EntryService(policy: policy)
+    public init(policy: EntryAccessPolicy, keys: DataKeys) {
+        self.service = EntryService(policy: policy, store: EntryStore(keys: keys))
     }
 
     public func register(on routes: RouterGroup) {

@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import Permissions
 import Postgres
@@ -8,7 +9,7 @@ import Web
 /// `EntryAccessPolicy`, decided in the same statement or transaction as the action.
 struct EntryService: Sendable {
     let policy: EntryAccessPolicy
-    let store = EntryStore()
+    let store: EntryStore
 
     func create(_ input: NewEntryInput, by owner: UUID, on database: PostgresLease) throws -> Entry {
         let content = try input.validated()
@@ -20,7 +21,7 @@ struct EntryService: Sendable {
     /// The entry as `caller` may see it: access and row from one statement.
     func entry(_ id: UUID, for caller: UUID, on database: PostgresLease) throws -> Entry {
         let (access, row) = try policy.readable(id, by: caller, on: try database.connection())
-        return Entry(try EntryRecord(row: row), access: access)
+        return Entry(try store.record(row), access: access)
     }
 
     /// Applies `patch` if `ifMatch` names the current version: `428` without it, `412` when
@@ -36,7 +37,7 @@ struct EntryService: Sendable {
                 throw EntryError.versionConflict
             }
             let content = try patch.applied(to: current.content, kind: current.kind)
-            guard let updated = try store.update(id, from: current.version, to: content, on: connection) else {
+            guard let updated = try store.update(current, to: content, on: connection) else {
                 throw EntryError.versionConflict
             }
             return Entry(updated, access: .owner)
@@ -74,7 +75,7 @@ struct EntryService: Sendable {
             with: sponsor, sponseeId: sponseeId, after: page.after, limit: page.fetchLimit, shown: page.limit,
             on: try database.connection())
         return page.page(try shared.map { grant, row in
-            (Entry(try EntryRecord(row: row), access: grant.access), grant.position)
+            (Entry(try store.record(row), access: grant.access), grant.position)
         })
     }
 }

@@ -1,34 +1,45 @@
+import Encryption
 import Foundation
 import Permissions
 import Postgres
 
 /// The SQL of entries. Every method runs on the caller's connection, inside its transaction;
-/// who may do what is decided before, by `EntryAccessPolicy`.
+/// who may do what is decided before, by `EntryAccessPolicy`. Texts are written sealed under
+/// the owner's data key (`StoredEntryContent`) and read in either form.
 struct EntryStore: Sendable {
+    let keys: DataKeys
+
     func insert(owner: UUID, kind: EntryKind, content: EntryContent, on connection: PostgresConnection) throws
         -> EntryRecord
     {
+        let id = UUID()
+        let stored = try StoredEntryContent(content, kind: kind, texts: try texts(of: id, owner: owner, on: connection))
         let rows = try connection.query("""
-            INSERT INTO stepwork.entries (owner_id, kind, title, body, step, fields)
-            VALUES (\(owner), \(kind), \(content.title), \(content.body), \(content.step), \(try Self.json(content.fields))::jsonb)
+            INSERT INTO stepwork.entries
+                (id, owner_id, kind, title, body, title_sealed, body_sealed, step, fields, fields_sealed)
+            VALUES (\(id), \(owner), \(kind), '', '', \(stored.titleSealed), \(stored.bodySealed), \(content.step),
+                    \(stored.fields)::jsonb, \(stored.fieldsSealed))
             RETURNING id
             """)
         return try reread(rows, on: connection)
     }
 
     func find(_ id: UUID, on connection: PostgresConnection) throws -> EntryRecord? {
-        try connection.query("SELECT * FROM stepwork.entry_rows WHERE id = \(id)").first.map(EntryRecord.init(row:))
+        try connection.query("SELECT * FROM stepwork.entry_rows WHERE id = \(id)").first.map(record)
     }
 
     /// Replaces the content if the entry is still at `version`; nil when it is not (or is gone).
     func update(
-        _ id: UUID, from version: Int, to content: EntryContent, on connection: PostgresConnection
+        _ current: EntryRecord, to content: EntryContent, on connection: PostgresConnection
     ) throws -> EntryRecord? {
+        let stored = try StoredEntryContent(
+            content, kind: current.kind, texts: try texts(of: current.id, owner: current.owner.id, on: connection))
         let rows = try connection.query("""
             UPDATE stepwork.entries
-            SET title = \(content.title), body = \(content.body), step = \(content.step),
-                fields = \(try Self.json(content.fields))::jsonb, version = version + 1, updated_at = now()
-            WHERE id = \(id) AND version = \(version)
+            SET title = '', body = '', title_sealed = \(stored.titleSealed), body_sealed = \(stored.bodySealed),
+                step = \(content.step), fields = \(stored.fields)::jsonb, fields_sealed = \(stored.fieldsSealed),
+                version = version + 1, updated_at = now()
+            WHERE id = \(current.id) AND version = \(current.version)
             RETURNING id
             """)
         return rows.isEmpty ? nil : try reread(rows, on: connection)
@@ -68,7 +79,7 @@ struct EntryStore: Sendable {
                 ORDER BY updated_at DESC, id DESC LIMIT \(limit)
                 """)
         }
-        return try rows.map(EntryRecord.init(row:))
+        return try rows.map(record)
     }
 
     /// `owner`'s amends counted by status, risk, revisit date and pending review, in one
@@ -101,7 +112,44 @@ struct EntryStore: Sendable {
         return record
     }
 
-    private static func json(_ fields: EntryFields) throws -> String {
-        String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+    /// Seals up to `limit` entries still in the clear, skipping rows others hold; returns how
+    /// many. Their content, version and update time stay as they are. Each owner's key is
+    /// looked up once a batch (and forgotten with it).
+    func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
+        let rows = try connection.query("""
+            SELECT id, owner_id, kind, title, body, step, fields FROM stepwork.entries
+            WHERE title_sealed IS NULL ORDER BY owner_id, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            """)
+        var ciphers: [UUID: FieldCipher] = [:]
+        for row in rows {
+            let id: UUID = try row.decode("id"), owner: UUID = try row.decode("owner_id"), kind: EntryKind = try row.decode("kind")
+            let content = EntryContent(
+                title: try row.decode("title"), body: try row.decode("body"), step: try row.decode("step"),
+                fields: try EntryFields(stored: try row.decode("fields"), kind: kind))
+            let cipher = try ciphers[owner] ?? keys.cipher(forWriting: owner, on: connection)
+            ciphers[owner] = cipher
+            let stored = try StoredEntryContent(content, kind: kind, texts: RowTexts(table: "entries", id: id, cipher: cipher))
+            try connection.execute("""
+                UPDATE stepwork.entries
+                SET title = '', body = '', title_sealed = \(stored.titleSealed), body_sealed = \(stored.bodySealed),
+                    fields = \(stored.fields)::jsonb, fields_sealed = \(stored.fieldsSealed)
+                WHERE id = \(id)
+                """)
+        }
+        return rows.count
+    }
+
+    func countClearRows(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM stepwork.entries WHERE title_sealed IS NULL")[0].decode("n")
+    }
+
+    /// An entry from a row of `stepwork.entry_rows`, its texts opened.
+    func record(_ row: PostgresRow) throws -> EntryRecord {
+        try EntryRecord(row: row, keys: keys)
+    }
+
+    /// The texts of entry `id`, sealed under `owner`'s data key (created at the first write).
+    private func texts(of id: UUID, owner: UUID, on connection: PostgresConnection) throws -> RowTexts {
+        RowTexts(table: "entries", id: id, cipher: try keys.cipher(forWriting: owner, on: connection))
     }
 }

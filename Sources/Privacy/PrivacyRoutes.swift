@@ -1,4 +1,5 @@
 import Auth
+import Encryption
 import Foundation
 import HTTPServer
 import Logging
@@ -17,8 +18,8 @@ public struct PrivacyRoutes: Sendable {
     private let service: PrivacyService
     private let confirmation: PasswordConfirmation
 
-    public init(account: AccountData, confirmation: PasswordConfirmation, logger: Logger) {
-        service = PrivacyService(account: account, logger: logger)
+    public init(account: AccountData, confirmation: PasswordConfirmation, keys: DataKeys, logger: Logger) {
+        service = PrivacyService(account: account, logger: logger, store: PrivacyStore(keys: keys))
         self.confirmation = confirmation
     }
 

@@ -10,7 +10,7 @@ import Web
 struct PrivacyService: Sendable {
     let account: AccountData
     let logger: Logger
-    private let store = PrivacyStore()
+    let store: PrivacyStore
     /// Entries (with their threads) and comments read per statement while exporting.
     static let exportBatch = 100
 

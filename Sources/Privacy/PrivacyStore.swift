@@ -1,4 +1,5 @@
 import Comments
+import Encryption
 import Entries
 import Foundation
 import Permissions
@@ -9,6 +10,8 @@ import Sponsorships
 /// The SQL of the account's own data: what the export reads, what a lockdown closes, what an
 /// account's deletion removes.
 struct PrivacyStore: Sendable {
+    let keys: DataKeys
+
     // MARK: Lockdown
 
     /// Revokes every share of `ownerId`'s entries; returns how many.
@@ -39,10 +42,13 @@ struct PrivacyStore: Sendable {
         try connection.execute("SELECT stepwork.tombstone_comments_of_acting_user()")
     }
 
-    /// Deletes the account and everything that is only its: its entries (their shares,
-    /// comments and access log with them), the access log of its reads, its invites, its
-    /// sessions and its sponsorships (which `endSponsorships` ended first).
+    /// Deletes the account and everything that is only its: its data key first (so its
+    /// texts, and the threads on its entries, can no longer be opened, also from backups taken
+    /// before), its entries (their shares, comments and access log with them), the access log
+    /// of its reads, its invites, its sessions and its sponsorships (which `endSponsorships`
+    /// ended first).
     func deleteAccount(_ userId: UUID, on connection: PostgresConnection) throws {
+        try keys.shred(owner: userId, on: connection)
         try connection.execute("DELETE FROM stepwork.access_log WHERE owner_id = \(userId) OR viewer_id = \(userId)")
         try connection.execute("DELETE FROM stepwork.entries WHERE owner_id = \(userId)")
         try connection.execute("DELETE FROM stepwork.invites WHERE inviter_id = \(userId)")
@@ -65,7 +71,7 @@ struct PrivacyStore: Sendable {
     func entries(of ownerId: UUID, after: UUID, limit: Int, on connection: PostgresConnection) throws -> [ExportedEntry] {
         let entries = try connection.query("""
             SELECT * FROM stepwork.entry_rows WHERE owner_id = \(ownerId) AND id > \(after) ORDER BY id LIMIT \(limit)
-            """).map { try Entry(row: $0, access: .owner) }
+            """).map { try Entry(row: $0, access: .owner, keys: keys) }
         guard let last = entries.last?.id else { return [] }
         let shares = Dictionary(grouping: try connection.query("""
             SELECT s.entry_id, s.sponsorship_id, s.access, s.granted_at, sp.sponsor_id, u.display_name AS sponsor_name
@@ -80,12 +86,12 @@ struct PrivacyStore: Sendable {
             JOIN stepwork.entries e ON e.id = c.entry_id
             WHERE e.owner_id = \(ownerId) AND e.id > \(after) AND e.id <= \(last)
             ORDER BY c.created_at, c.id
-            """).map(Comment.init(row:)), by: \.entryId)
+            """).map { try Comment(row: $0, keys: keys) }, by: \.entryId)
         let reviews = Dictionary(grouping: try connection.query("""
             SELECT r.* FROM stepwork.review_rows r
             WHERE r.owner_id = \(ownerId) AND r.entry_id > \(after) AND r.entry_id <= \(last)
             ORDER BY r.requested_at DESC, r.id DESC
-            """).map(Review.init(row:)), by: \.entryId)
+            """).map { try Review(row: $0, keys: keys) }, by: \.entryId)
         let log = Dictionary(grouping: try connection.query("""
             SELECT l.id, l.entry_id, l.viewer_id, u.display_name AS viewer_name, l.what, l.at,
                    (extract(epoch FROM l.at) * 1000000)::bigint AS at_micros
@@ -108,6 +114,6 @@ struct PrivacyStore: Sendable {
     func commentsElsewhere(after: UUID, limit: Int, on connection: PostgresConnection) throws -> [Comment] {
         try connection.query("""
             SELECT * FROM stepwork.comments_elsewhere_of_acting_user(\(after), \(limit))
-            """).map(Comment.init(row:))
+            """).map { try Comment(row: $0, keys: keys) }
     }
 }

@@ -1,4 +1,5 @@
 import Auth
+import Encryption
 import Foundation
 import Postgres
 import Web
@@ -19,9 +20,10 @@ public struct Review: Encodable, Sendable, Equatable {
     /// The entry has changed since the verdict; never true for an undecided review.
     public let stale: Bool
 
-    /// A review from a row of `stepwork.review_rows` (the export reads them so).
-    public init(row: PostgresRow) throws {
-        self.init(try ReviewRecord(row: row))
+    /// A review from a row of `stepwork.review_rows` (the export reads them so), its note
+    /// opened with `keys`.
+    public init(row: PostgresRow, keys: DataKeys) throws {
+        self.init(try ReviewRecord(row: row, keys: keys))
     }
 
     init(_ record: ReviewRecord) {

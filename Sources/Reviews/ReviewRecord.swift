@@ -1,4 +1,5 @@
 import Auth
+import Encryption
 import Foundation
 import Postgres
 
@@ -19,7 +20,7 @@ struct ReviewRecord: Sendable {
     let isStale: Bool
     let position: ReviewPosition
 
-    init(row: PostgresRow) throws {
+    init(row: PostgresRow, keys: DataKeys) throws {
         id = try row.decode("id")
         entryId = try row.decode("entry_id")
         sponsorshipId = try row.decode("sponsorship_id")
@@ -28,7 +29,8 @@ struct ReviewRecord: Sendable {
         requestedAt = try row.decode("requested_at")
         requestedOnVersion = try row.decode("requested_on_version")
         verdict = try row.decode("verdict")
-        note = try row.decode("note")
+        note = try RowTexts(table: "reviews", id: id, cipher: try keys.cipher(in: row, owner: ownerId))
+            .optionalText("note", in: row)
         decidedAt = try row.decode("decided_at")
         decidedOnVersion = try row.decode("decided_on_version")
         isStale = try row.decode("stale")

@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import HTTPServer
 import Logging
@@ -18,8 +19,8 @@ import Web
 public struct ReviewRoutes: Sendable {
     private let service: ReviewService
 
-    public init(policy: EntryAccessPolicy, logger: Logger) {
-        self.service = ReviewService(policy: policy, logger: logger)
+    public init(policy: EntryAccessPolicy, keys: DataKeys, logger: Logger) {
+        self.service = ReviewService(policy: policy, logger: logger, store: ReviewStore(keys: keys))
     }
 
     public func register(on routes: RouterGroup) {

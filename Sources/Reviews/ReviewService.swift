@@ -15,7 +15,7 @@ import Web
 struct ReviewService: Sendable {
     let policy: EntryAccessPolicy
     let logger: Logger
-    private let store = ReviewStore()
+    let store: ReviewStore
     private let activity = ActivityRecorder()
 
     /// Asks the sponsor of `sponsorshipId` for their word on the amend `entryId`: for the
@@ -79,7 +79,7 @@ struct ReviewService: Sendable {
         try database.withTransaction { connection in
             let (record, access) = try visible(id, for: userId, action: "decide", locking: true, on: connection)
             guard access == .comment else { throw refusal(.forbidden, "decide", of: id, by: userId) }
-            let decided = try store.decide(record.id, verdict: verdict, note: note, on: connection)
+            let decided = try store.decide(record, verdict: verdict, note: note, on: connection)
             try activity.record(
                 .reviewDecided, by: userId, to: [decided.ownerId],
                 about: ActivitySubject(entryId: decided.entryId, sponsorshipId: decided.sponsorshipId, reviewId: id),

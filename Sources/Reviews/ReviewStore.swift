@@ -1,9 +1,13 @@
+import Encryption
 import Foundation
 import Postgres
 
 /// The SQL of reviews. Every method runs on the caller's connection, inside its transaction;
-/// who may do what is decided before, by `EntryAccessPolicy` and `ReviewService`.
+/// who may do what is decided before, by `EntryAccessPolicy` and `ReviewService`. A note is
+/// written sealed under the data key of the entry's owner and read in either form.
 struct ReviewStore: Sendable {
+    let keys: DataKeys
+
     /// The partial unique index that allows one undecided review per entry and sponsorship.
     private static let pendingConstraint = "reviews_pending_key"
 
@@ -50,7 +54,7 @@ struct ReviewStore: Sendable {
 
     /// The review, or nil when there is none.
     func find(_ id: UUID, on connection: PostgresConnection) throws -> ReviewRecord? {
-        try connection.query("SELECT * FROM stepwork.review_rows WHERE id = \(id)").first.map(ReviewRecord.init(row:))
+        try connection.query("SELECT * FROM stepwork.review_rows WHERE id = \(id)").first.map(record)
     }
 
     /// The review, locked until the transaction ends so that verdicts and withdrawals of it
@@ -61,14 +65,16 @@ struct ReviewStore: Sendable {
     }
 
     /// Records the verdict on the entry's current version; a verdict given again replaces it.
-    func decide(_ id: UUID, verdict: ReviewVerdict, note: String?, on connection: PostgresConnection) throws
+    func decide(_ review: ReviewRecord, verdict: ReviewVerdict, note: String?, on connection: PostgresConnection) throws
         -> ReviewRecord
     {
+        let sealed = try note.map { try texts(of: review.id, owner: review.ownerId, on: connection).seal($0, column: "note") }
         let rows = try connection.query("""
             UPDATE stepwork.reviews r
-            SET verdict = \(verdict), note = \(note), decided_at = now(), decided_on_version = e.version
+            SET verdict = \(verdict), note = NULL, note_sealed = \(sealed), decided_at = now(),
+                decided_on_version = e.version
             FROM stepwork.entries e
-            WHERE r.id = \(id) AND e.id = r.entry_id
+            WHERE r.id = \(review.id) AND e.id = r.entry_id
             RETURNING r.id
             """)
         return try reread(rows, on: connection)
@@ -86,7 +92,7 @@ struct ReviewStore: Sendable {
             SELECT * FROM stepwork.review_rows
             WHERE entry_id = \(entryId) AND (\(sponsorshipId)::uuid IS NULL OR sponsorship_id = \(sponsorshipId))
             ORDER BY requested_at DESC, id DESC
-            """).map(ReviewRecord.init(row:))
+            """).map(record)
     }
 
     /// Up to `limit` reviews after `position`, newest first, that `reviewerId` is asked for
@@ -106,7 +112,31 @@ struct ReviewStore: Sendable {
                   < (timestamptz 'epoch' + \(position.requestedAtMicros) * interval '1 microsecond', \(position.id))
             ORDER BY r.requested_at DESC, r.id DESC
             LIMIT \(limit)
-            """).map(ReviewRecord.init(row:))
+            """).map(record)
+    }
+
+    /// Seals up to `limit` notes still in the clear, skipping rows others hold; returns how many.
+    func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
+        let rows = try connection.query("""
+            SELECT id, owner_id, note FROM stepwork.reviews WHERE note IS NOT NULL
+            ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            """)
+        return try keys.sealClear(rows, table: "reviews", column: "note", on: connection) { id, sealed in
+            _ = try connection.execute("UPDATE stepwork.reviews SET note = NULL, note_sealed = \(sealed) WHERE id = \(id)")
+        }
+    }
+
+    func countClearRows(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM stepwork.reviews WHERE note IS NOT NULL")[0].decode("n")
+    }
+
+    /// A review from a row of `stepwork.review_rows`, its note opened.
+    func record(_ row: PostgresRow) throws -> ReviewRecord {
+        try ReviewRecord(row: row, keys: keys)
+    }
+
+    private func texts(of id: UUID, owner: UUID, on connection: PostgresConnection) throws -> RowTexts {
+        RowTexts(table: "reviews", id: id, cipher: try keys.cipher(forWriting: owner, on: connection))
     }
 
     /// Reads back the review whose id `rows` (from `RETURNING id`) holds, in the same transaction.

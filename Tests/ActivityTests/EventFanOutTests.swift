@@ -1,3 +1,5 @@
+import Crypto
+import Encryption
 import Foundation
 import Postgres
 import Testing
@@ -8,8 +10,9 @@ import TestSupport
 /// restarting under open streams.
 @Suite struct EventFanOutTests {
     @Test func clientsOfEitherProcessGetTheEventsOfRequestsToTheOther() throws {
-        let app = try TestApp.start()
-        let serve = try ServeProcess(database: app.database)
+        let key = try SymmetricKey.random()
+        let app = try TestApp.start { $0.keyRing = KeyRing(keys: [1: key]) }
+        let serve = try ServeProcess(database: app.database, keys: KeyRing.line(version: 1, key: key))
         let pair = try Pair(api: TestAPI(app: app))
         let here = try EventStreamReader(port: app.port, token: pair.sponsor.token)
         let there = try EventStreamReader(port: serve.port, token: pair.sponsor.token)

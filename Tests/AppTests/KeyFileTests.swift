@@ -57,10 +57,13 @@ import Testing
         #expect(throws: (any Error).self) { try StepworkCommand.newKeyLine(keyFile: open.path) }
     }
 
-    @Test func keysNewIsParsedAndOtherSubcommandsAreNot() throws {
+    @Test func keysNewAndRotateAndEncryptAreParsedAndOtherSubcommandsAreNot() throws {
         #expect(try Command(arguments: ["keys", "new"]) == .newKey(configFile: nil))
         #expect(try Command(arguments: ["keys", "new", "--config", "x.json"]) == .newKey(configFile: "x.json"))
-        for arguments in [["keys"], ["keys", "rotate"], ["keys", "new", "extra"], ["keys", "new", "--migrate"]] {
+        #expect(try Command(arguments: ["keys", "rotate"]) == .rotateKeys(configFile: nil))
+        #expect(try Command(arguments: ["encrypt", "--config", "x.json"]) == .encrypt(configFile: "x.json"))
+        for arguments in [["keys"], ["keys", "remove"], ["keys", "new", "extra"], ["keys", "rotate", "--migrate"],
+                          ["keys", "new", "--migrate"], ["encrypt", "entries"]] {
             #expect(throws: UsageError.self, "\(arguments)") { try Command(arguments: arguments) }
         }
     }

@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import Postgres
 import Testing
@@ -16,11 +17,12 @@ import TestSupport
         let gone = try pair.api.comment("Gone", on: pair.entryId, as: pair.owner)
         try app.ownerPool.execute("UPDATE stepwork.comments SET edited_at = now() WHERE id = \(reply.id)::uuid")
         try app.ownerPool.execute("""
-            UPDATE stepwork.comments SET author_id = NULL, body = '', deleted_at = now() WHERE id = \(gone.id)::uuid
+            UPDATE stepwork.comments SET author_id = NULL, body = '', body_sealed = NULL, deleted_at = now() WHERE id = \(gone.id)::uuid
             """)
+        let keys = DataKeys(ring: try #require(app.configuration.keyRing))
         let comments = try app.ownerPool.query("""
             SELECT * FROM stepwork.comment_rows WHERE entry_id = \(pair.entryId)::uuid ORDER BY created_at, id
-            """).map(Comment.init(row:))
+            """).map { try Comment(row: $0, keys: keys) }
         #expect(comments.count == 3)
         for comment in comments {
             #expect(JSONOutput.written(comment) == (try JSONOutput.encoded(comment)))

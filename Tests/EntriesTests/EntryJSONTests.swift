@@ -1,3 +1,4 @@
+import Encryption
 import Foundation
 import Permissions
 import Postgres
@@ -34,7 +35,8 @@ import Testing
                 """)
             return try connection.query("SELECT * FROM stepwork.entry_rows WHERE owner_id = \(ownerId) ORDER BY kind, title")
         }
-        let entries = try rows.map { try Entry(row: $0, access: .comment) }
+        let keys = DataKeys(ring: try #require(scenario.app.configuration.keyRing))
+        let entries = try rows.map { try Entry(row: $0, access: .comment, keys: keys) }
         #expect(entries.count == 6)
         for entry in entries {
             #expect(JSONOutput.written(entry) == (try JSONOutput.encoded(entry)))

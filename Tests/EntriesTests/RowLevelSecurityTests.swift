@@ -54,11 +54,12 @@ import TestSupport
     }
 
     @Test func anUnfilteredWriteChangesOnlyTheActingUsersOwnRows() throws {
-        #expect(try acting(as: sam) { try $0.execute("UPDATE stepwork.entries SET title = 'Mine'") } == 2)
+        // (Titles are sealed, so the clear `step` column stands for the content here.)
+        #expect(try acting(as: sam) { try $0.execute("UPDATE stepwork.entries SET step = 7") } == 2)
         // A sponsor who may read an entry still cannot change, delete or take it: the statement
         // that would touch it fails whole, and nothing changes.
         #expect(throws: PostgresError.self) {
-            try acting(as: alex) { try $0.execute("UPDATE stepwork.entries SET title = 'Taken'") }
+            try acting(as: alex) { try $0.execute("UPDATE stepwork.entries SET step = 8") }
         }
         #expect(throws: PostgresError.self) {
             try acting(as: alex) { try $0.execute("UPDATE stepwork.entries SET owner_id = \(UUID(uuidString: alex.id)!)") }
@@ -66,8 +67,9 @@ import TestSupport
         #expect(try acting(as: alex) { try $0.execute("DELETE FROM stepwork.shares") } == 0)
         #expect(try acting(as: alex) { try $0.execute("DELETE FROM stepwork.entries WHERE owner_id <> \(UUID(uuidString: alex.id)!)") } == 0)
         #expect(try acting(as: stranger) { try $0.execute("DELETE FROM stepwork.entries") } == 0)
-        let titles = try scenario.pool.query("SELECT title FROM stepwork.entries ORDER BY title").map { try $0.decode("title", as: String.self) }
-        #expect(titles == ["Mine", "Mine", "Today"])
+        let steps = try scenario.pool.query("SELECT step FROM stepwork.entries ORDER BY step NULLS LAST")
+            .map { try $0.decode("step", as: Int?.self) }
+        #expect(steps == [7, 7, nil])
         #expect(try scenario.pool.query("SELECT count(*) AS n FROM stepwork.shares")[0].decode("n", as: Int.self) == 1)
     }
 }

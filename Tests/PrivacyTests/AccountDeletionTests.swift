@@ -52,8 +52,8 @@ import TestSupport
 
         // Nothing of what they wrote is left in the database.
         let dump = try PostgresDump.text(of: scenario.app.database)
-        #expect(dump.contains("Thanks"))  // the dump does hold comment bodies
-        for secret in ["Alex-secret-comment", "Alex-secret-title", "Alex-secret-body", "Alex-secret-person",
+        #expect(dump.contains(saidId.lowercased()))  // the dump does hold the thread's rows
+        for secret in ["Thanks", "Alex-secret-comment", "Alex-secret-title", "Alex-secret-body", "Alex-secret-person",
                        "Alex-secret-harm", "Alex-secret-note", "Leaver-secret-title", email] {
             #expect(!dump.contains(secret), "\(secret) is still in the database")
         }

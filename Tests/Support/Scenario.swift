@@ -1,4 +1,5 @@
 import App
+import Encryption
 import Foundation
 import Postgres
 
@@ -12,8 +13,13 @@ public final class Scenario: Sendable {
     /// Room for the races: 16 requests in transactions at once, plus the test's own two.
     public static let concurrency = 24
 
-    public init(inviteLifetime: Duration? = nil, inviteAcceptFailures: Int = 1000, accessLogRetentionDays: Int = 365) throws {
+    /// `keyRing`: the key-encryption keys, when the test needs to know them (else random ones).
+    public init(
+        inviteLifetime: Duration? = nil, inviteAcceptFailures: Int = 1000, accessLogRetentionDays: Int = 365,
+        keyRing: KeyRing? = nil
+    ) throws {
         app = try TestApp.start { configuration in
+            if let keyRing { configuration.keyRing = keyRing }
             configuration.databasePoolSize = Self.concurrency
             configuration.workerThreads = Self.concurrency
             configuration.registerMaxPerAddress = 1000

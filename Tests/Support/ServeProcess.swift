@@ -2,15 +2,18 @@ import Foundation
 import Glibc
 
 /// A real `stepwork serve` of this checkout's debug build, as a child process on a free
-/// loopback port over `database` (as the runtime role, like `TestApp`), with a server secret
-/// and a key file of its own. Stopped with `SIGTERM` and waited for when the last reference goes.
+/// loopback port over `database` (as the runtime role, like `TestApp`), with a server secret of
+/// its own and the key file it is given. Stopped with `SIGTERM` and waited for when the last
+/// reference goes.
 public final class ServeProcess: Sendable {
     public let port: Int
     private let pid: pid_t
     private let directory: String
 
-    /// Starts the process and returns once it answers `GET /readyz` (within a minute).
-    public init(database: TestDatabase) throws {
+    /// Starts the process and returns once it answers `GET /readyz` (within a minute). `keys` is
+    /// its key file (`KeyRing.line`s): the keys of the process it shares `database` with, so
+    /// that each opens the data keys the other wrapped.
+    public init(database: TestDatabase, keys: String) throws {
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let binary = checkout.appendingPathComponent(".build/debug/stepwork").path
@@ -23,7 +26,7 @@ public final class ServeProcess: Sendable {
         directory = made
         let hex = { (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined() }
         try Self.writeSecret(hex(), to: directory + "/secret")
-        try Self.writeSecret("v1:" + hex(), to: directory + "/keys")
+        try Self.writeSecret(keys, to: directory + "/keys")
         port = try Self.freePort()
 
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STEPWORK_") }

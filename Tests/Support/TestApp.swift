@@ -1,4 +1,6 @@
 import App
+import Crypto
+import Encryption
 import Foundation
 import Logging
 import Postgres
@@ -31,6 +33,7 @@ public final class TestApp: Sendable {
         configuration.databasePoolSize = 8
         configuration.workerThreads = 8
         configuration.serverSecret = ServerSecret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
+        configuration.keyRing = KeyRing(keys: [1: try SymmetricKey.random()])
         configuration.loginFailedHashesPerSecond = 10_000  // tests of the failed-hash budget lower it
 
         configure(&configuration)

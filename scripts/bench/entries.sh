@@ -6,6 +6,7 @@
 #   entry     GET /v1/entries/{id} as the sponsor the entry is shared with
 #   shared    GET /v1/shared (a page of 50)
 #   comments  GET /v1/entries/{id}/comments of a shared amend, as its sponsor
+#   create    POST /v1/entries (a journal entry, sealed like every text) as a random bench user
 #
 # and a summary: req/s, p50, p99 and each path's ratio to the baseline's req/s.
 #
@@ -57,12 +58,13 @@ run baseline "http://127.0.0.1:$baseline_port/db"
 for target in entry shared comments; do
   BENCH_PAIRS="$work/$target.txt" run "$target" -s scripts/bench/random-get.lua "http://127.0.0.1:$port"
 done
+BENCH_PAIRS="$work/shared.txt" run create -s scripts/bench/post-entry.lua "http://127.0.0.1:$port"
 
 echo
 echo "== summary (one sitting, one build)"
 base=$(awk '/^Requests\/sec/ {print $2}' "$work/baseline.out")
 printf '%-10s %12s %10s %10s %8s\n' path req/s p50 p99 ratio
-for name in baseline entry shared comments; do
+for name in baseline entry shared comments create; do
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/$name.out")
   p50=$(awk '$1 == "50%" {print $2}' "$work/$name.out")
   p99=$(awk '$1 == "99%" {print $2}' "$work/$name.out")

@@ -2,6 +2,7 @@ import Activity
 import Auth
 import Browser
 import Comments
+import Encryption
 import Entries
 import HTTPServer
 import Logging
@@ -39,6 +40,10 @@ public final class Application: Sendable {
         guard let secret = configuration.serverSecret else {
             preconditionFailure("an Application needs a server secret (AppConfiguration.serverSecret)")
         }
+        guard let keyRing = configuration.keyRing else {
+            preconditionFailure("an Application needs its key-encryption keys (AppConfiguration.keyRing)")
+        }
+        let keys = DataKeys(ring: keyRing)
         let throttleKey = ThrottleKey(secret: secret.bytes)
         self.configuration = configuration
         self.logger = logger
@@ -66,10 +71,10 @@ public final class Application: Sendable {
             acceptThrottle: Throttle(scope: .inviteAddress, window: configuration.inviteAcceptWindow, key: throttleKey)
         ).register(on: v1)
         let policy = EntryAccessPolicy(logger: logger)
-        EntryRoutes(policy: policy).register(on: v1)
+        EntryRoutes(policy: policy, keys: keys).register(on: v1)
         ShareRoutes(policy: policy).register(on: v1)
-        CommentRoutes(policy: policy, logger: logger).register(on: v1)
-        ReviewRoutes(policy: policy, logger: logger).register(on: v1)
+        CommentRoutes(policy: policy, keys: keys, logger: logger).register(on: v1)
+        ReviewRoutes(policy: policy, keys: keys, logger: logger).register(on: v1)
         liveEvents = LiveEvents(
             pool: pool, listening: configuration.serverDatabase, visibleSubject: EntryAccessPolicy.visibleSubject,
             logger: logger)
@@ -80,7 +85,7 @@ public final class Application: Sendable {
             confirmation: PasswordConfirmation(
                 pool: pool, authenticator: authenticator, executor: passwordHashing,
                 settings: configuration.auth(throttleKey: throttleKey), logger: logger),
-            logger: logger
+            keys: keys, logger: logger
         ).register(on: v1)
         accessLogPurger = AccessLogPurger(
             pool: pool, retention: .seconds(configuration.accessLogRetentionDays * 24 * 60 * 60), logger: logger)

@@ -31,7 +31,7 @@ public enum StepworkCommand {
         case .version:
             print("stepwork \(version)")
             return 0
-        case .serve, .migrate, .seed, .newKey:
+        case .serve, .migrate, .seed, .newKey, .rotateKeys, .encrypt:
             break
         }
 
@@ -53,6 +53,16 @@ public enum StepworkCommand {
                 return try seed(configuration, files: files, logger: logger)
             case .newKey:
                 print(try newKeyLine(keyFile: configuration.keyFile))
+                return 0
+            case .rotateKeys:
+                try withOwnerKeys(configuration, logger: logger) { keys, pool in
+                    try EncryptionCommands.rotate(keys: keys, on: pool) { print($0) }
+                }
+                return 0
+            case .encrypt:
+                try withOwnerKeys(configuration, logger: logger) { keys, pool in
+                    try EncryptionCommands.sealClearTexts(keys: keys, on: pool) { print($0) }
+                }
                 return 0
             case .help, .version:
                 return 0
@@ -94,6 +104,7 @@ public enum StepworkCommand {
             throw CommandFailure(
                 "\(pending.count) migration(s) pending, from \(pending[0].id): run `stepwork migrate` or `stepwork serve --migrate`")
         }
+        try checkKeyRing(DataKeys(ring: configuration.keyRing!), on: application.pool, file: configuration.keyFile)
         do {
             try application.start()
         } catch let error as SystemError {
@@ -136,7 +147,36 @@ public enum StepworkCommand {
         return 0
     }
 
-    /// Runs each seed file in a transaction of its own; the files make themselves idempotent.
+    /// A wrong key file is a start-up error, not a `500` on every read: the key ring must open
+    /// a stored data key of each key-encryption key version in use.
+    private static func checkKeyRing(_ keys: DataKeys, on pool: PostgresPool, file: String) throws {
+        do {
+            try pool.withConnection { try keys.check(on: $0) }
+        } catch let error as SealedTextError {
+            throw CommandFailure(
+                "\(KeyRing.fileVariable): \(file): does not open the stored data keys (\(error.cause)): the wrong key file, or a key line removed too early")
+        }
+    }
+
+    /// Runs `body` with the data keys of the key file and the schema owner's pool (the
+    /// commands that seal and re-wrap reach every user's rows, past row-level security).
+    private static func withOwnerKeys(
+        _ configuration: AppConfiguration, logger: Logger, _ body: (DataKeys, PostgresPool) throws -> Void
+    ) throws {
+        let keys: DataKeys
+        do {
+            keys = DataKeys(ring: try KeyRing.load(file: configuration.keyFile))
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let pool = try ownerPool(configuration, logger: logger)
+        defer { pool.close() }
+        try checkKeyRing(keys, on: pool, file: configuration.keyFile)
+        try body(keys, pool)
+    }
+
+    /// Runs each seed file in a transaction of its own (the files make themselves idempotent),
+    /// then seals their texts, so demo data is never stored in the clear.
     private static func seed(_ configuration: AppConfiguration, files: [String], logger: Logger) throws -> Int32 {
         let urls = try files.isEmpty ? defaultSeedFiles() : files.map { URL(fileURLWithPath: $0) }
         // Demo data is written by the schema owner, as migrations are: it belongs to many users,
@@ -154,6 +194,9 @@ public enum StepworkCommand {
                 throw CommandFailure("seed file \(url.lastPathComponent) failed and was rolled back: \(error.debugDescription)")
             }
             print("seeded  \(url.lastPathComponent)")
+        }
+        try withOwnerKeys(configuration, logger: logger) { keys, pool in
+            try EncryptionCommands.sealClearTexts(keys: keys, on: pool) { _ in }
         }
         return 0
     }

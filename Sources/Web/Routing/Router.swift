@@ -98,6 +98,10 @@ public final class Router: HTTPResponder {
         let route = request.route?.template ?? "-"
         if let database = error as? PostgresError {
             context.logger.with(database.logFields).error(event, ["route": route, "status": String(status)])
+        } else if let loggable = error as? any LoggableError {
+            context.logger.with(loggable.logFields).error(event, [
+                "route": route, "status": String(status), "error": String(describing: type(of: error)),
+            ])
         } else {
             context.logger.error(event, [
                 "route": route, "status": String(status), "error": String(describing: type(of: error)),
