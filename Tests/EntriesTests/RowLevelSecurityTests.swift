@@ -53,6 +53,23 @@ import TestSupport
         #expect(try acting(as: stranger, shares) == 0)
     }
 
+    /// The read views run as their reader: a read through them is filtered like one of the tables.
+    @Test(arguments: ["entry_rows", "comment_rows"])
+    func anUnfilteredReadThroughAViewReturnsOnlyWhatTheActingUserMaySee(view: String) throws {
+        let entryIds = { (connection: PostgresConnection) -> Set<String> in
+            let rows = view == "entry_rows"
+                ? try connection.query("SELECT id AS entry_id FROM stepwork.entry_rows")
+                : try connection.query("SELECT entry_id FROM stepwork.comment_rows")
+            return Set(try rows.map { try $0.decode("entry_id", as: UUID.self).uuidString })
+        }
+        let all = try scenario.app.ownerPool.withConnection(entryIds)
+        #expect(try acting(as: sam, entryIds) == all.intersection([samsPrivate, samsShared]))
+        #expect(try acting(as: alex, entryIds) == all.intersection([alexs, samsShared]))
+        #expect(try acting(as: stranger, entryIds).isEmpty)
+        #expect(try acting(as: nil, entryIds).isEmpty)
+        #expect(all.contains(samsShared))
+    }
+
     @Test func anUnfilteredWriteChangesOnlyTheActingUsersOwnRows() throws {
         // (Titles are sealed, so the clear `step` column stands for the content here.)
         #expect(try acting(as: sam) { try $0.execute("UPDATE stepwork.entries SET step = 7") } == 2)
