@@ -68,7 +68,11 @@ const live = createLive({
   onResync: () => { if (onLive) onLive(null); },
 });
 
-/** Coming back to Stepwork (another tab, another app): what is shown is fetched again, at most every few seconds. */
+/**
+ * Coming back to Stepwork (another tab, another app), and once a minute while it is in view:
+ * what is shown is fetched again, at most every few seconds. A share taken back sends no
+ * event, so this is how an open page learns it.
+ */
 function resync() {
   if (!onLive || document.visibilityState === 'hidden' || Date.now() - lastResync < 3000) return;
   lastResync = Date.now();
@@ -76,6 +80,7 @@ function resync() {
 }
 window.addEventListener('focus', resync);
 document.addEventListener('visibilitychange', resync);
+setInterval(resync, 60_000);
 
 /** Says `text` to screen readers without moving focus. */
 function announce(text) {
