@@ -95,6 +95,32 @@ import TestSupport
         #expect(stream.isEndedByServer())
     }
 
+    /// A session revoked from another, lockdown with `endOtherSessions` and account deletion end
+    /// sessions as a password change does: their streams end with them.
+    @Test(arguments: ["revoke", "lockdown", "deletion"])
+    func sessionsEndedByRevokeLockdownOrDeletionEndTheirStreams(_ action: String) throws {
+        let app = try TestApp.start()
+        let email = "lee-\(UUID().uuidString.prefix(8).lowercased())@example.org"
+        let password = "correct horse battery staple"
+        let first = try app.register(email: email, password: password)
+        let login = try app.request("POST", "/v1/auth/login", json: TestAPI.json(["email": email, "password": password]))
+        let second = try #require(try login.json()["token"] as? String)
+        let stream = try EventStreamReader(port: app.port, token: second)
+        switch action {
+        case "revoke":
+            let sessions = try app.request("GET", "/v1/me/sessions", token: first.token).json()["items"] as? [[String: Any]]
+            let other = try #require(sessions?.first { $0["current"] as? Bool == false }?["id"] as? String)
+            #expect(try app.request("DELETE", "/v1/me/sessions/\(other)", token: first.token).status == 204)
+        case "lockdown":
+            let lockdown = TestAPI.json(["endSponsorships": false, "endOtherSessions": true])
+            #expect(try app.request("POST", "/v1/me/lockdown", json: lockdown, token: first.token).status == 200)
+        default:
+            let deletion = TestAPI.json(["password": password])
+            #expect(try app.request("DELETE", "/v1/me", json: deletion, token: first.token).status == 204)
+        }
+        #expect(stream.isEndedByServer())
+    }
+
     /// Writes an item and its announcement as `ActivityRecorder` does, about `entryId`.
     private func announce(_ entryId: UUID, to recipient: User, by actor: User, on app: TestApp) throws {
         try app.ownerPool.withTransaction { connection in
