@@ -250,7 +250,12 @@ def activity_ids(worker):
     ids, cursor = set(), None
     for _ in range(100):
         path = "/v1/activity?limit=100" + (f"&cursor={cursor}" if cursor else "")
-        status, document = worker.transport.request("GET", path, headers={"Authorization": f"Bearer {worker.token}"})
+        # Its keep-alive connection may have been closed while it sat idle through the drills.
+        for _ in range(5):
+            status, document = worker.transport.request("GET", path, headers={"Authorization": f"Bearer {worker.token}"})
+            if status != 0:
+                break
+            time.sleep(0.5)
         if status != 200:
             raise RuntimeError(f"GET /v1/activity answered {status}")
         ids.update(item["id"] for item in document["items"])
