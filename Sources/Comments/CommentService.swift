@@ -94,25 +94,17 @@ struct CommentService: Sendable {
     }
 
     /// The comment with the caller's access to its entry, if they can see the entry; else
-    /// `404`, the same for a missing comment and a hidden one.
-    ///
-    /// With `locking`, the policy locks what its decision rests on and then the comment is
-    /// locked and read again, so concurrent edits and deletions of it take turns. The entry
-    /// is locked before the comment, in the order an entry's deletion takes them, so the two
-    /// cannot deadlock.
+    /// `404`, the same for a missing comment and a hidden one. With `locking`, the comment is
+    /// locked after what the decision rests on (see `EntryAccessPolicy.attached`).
     private func visible(
         _ id: UUID, for userId: UUID, action: String, locking: Bool, on connection: PostgresConnection
     ) throws -> (record: CommentRecord, access: Access) {
-        let found = try store.find(id, on: connection)
-        // Asked even for a missing comment (about an id no entry has), so that one costs what
-        // a hidden one does: no timing shortcut tells them apart.
-        let access = try policy.access(of: userId, to: found?.entryId ?? UUID(), on: connection, locking: locking)
-        guard let found, access >= .read else { throw refusal(.notVisible, action, of: id, by: userId) }
-        guard locking else { return (found, access) }
-        guard let locked = try store.lock(id, on: connection) else {
-            throw refusal(.notVisible, action, of: id, by: userId)
-        }
-        return (locked, access)
+        guard let (record, grant) = try policy.attached(
+            by: userId, locking: locking, on: connection,
+            find: { try store.find(id, on: connection) }, entryId: \.entryId,
+            admits: { _, grant in grant.access >= .read }, lock: { try store.lock(id, on: connection) })
+        else { throw refusal(.notVisible, action, of: id, by: userId) }
+        return (record, grant.access)
     }
 
     /// `refusal`, logged: every authorization failure is.

@@ -108,24 +108,20 @@ struct ReviewService: Sendable {
 
     /// The review with the caller's access to its entry, if they may see it: the owner always,
     /// a sponsor only through the review's own sponsorship. Else `404`, the same for a missing
-    /// review and a hidden one.
-    ///
-    /// With `locking`, the policy locks what its decision rests on and then the review is
-    /// locked and read again, so concurrent verdicts and withdrawals take turns. The entry is
-    /// locked before the review, in the order an entry's deletion takes them.
+    /// review and a hidden one. With `locking`, the review is locked after what the decision
+    /// rests on (see `EntryAccessPolicy.attached`), so verdicts and withdrawals take turns.
     private func visible(
         _ id: UUID, for userId: UUID, action: String, locking: Bool, on connection: PostgresConnection
     ) throws -> (record: ReviewRecord, access: Access) {
-        let found = try store.find(id, on: connection)
-        // Asked even for a missing review, so that one costs what a hidden one does.
-        let grant = try policy.grant(of: userId, to: found?.entryId ?? UUID(), on: connection, locking: locking)
-        guard let found, grant.access == .owner || (grant.access >= .read && grant.sponsorshipId == found.sponsorshipId)
+        guard let (record, grant) = try policy.attached(
+            by: userId, locking: locking, on: connection,
+            find: { try store.find(id, on: connection) }, entryId: \.entryId,
+            admits: { review, grant in
+                grant.access == .owner || (grant.access >= .read && grant.sponsorshipId == review.sponsorshipId)
+            },
+            lock: { try store.lock(id, on: connection) })
         else { throw refusal(.notVisible, action, of: id, by: userId) }
-        guard locking else { return (found, grant.access) }
-        guard let locked = try store.lock(id, on: connection) else {
-            throw refusal(.notVisible, action, of: id, by: userId)
-        }
-        return (locked, grant.access)
+        return (record, grant.access)
     }
 
     /// `refusal`, logged: every authorization failure is.
