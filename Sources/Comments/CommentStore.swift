@@ -81,11 +81,13 @@ struct CommentStore: Sendable {
             """).map(record)
     }
 
-    /// Seals up to `limit` comments still in the clear, skipping rows others hold; returns how many.
-    func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
+    /// Seals up to `limit` comments still in the clear after `position`, skipping rows others hold.
+    func sealClearRows(limit: Int, after position: ClearTextSealer.Position, on connection: PostgresConnection) throws
+        -> ClearTextSealer.Batch
+    {
         let rows = try connection.query("""
             SELECT c.id, c.body, e.owner_id FROM stepwork.comments c JOIN stepwork.entries e ON e.id = c.entry_id
-            WHERE c.body_sealed IS NULL AND c.body <> ''
+            WHERE c.body_sealed IS NULL AND c.body <> '' AND c.id > \(position.id)
             ORDER BY c.id LIMIT \(limit) FOR UPDATE OF c SKIP LOCKED
             """)
         return try keys.sealClear(rows, table: "comments", column: "body", on: connection) { id, sealed in

@@ -47,18 +47,20 @@ public struct DataKeys: Sendable {
     }
 
     /// Seals the clear text in `column` of each of `rows` (which hold `id`, `owner_id` and
-    /// `column`) under its owner's key, as a text of `table`; `store` writes each back. Returns
-    /// how many.
+    /// `column`, in `id` order) under its owner's key, as a text of `table`; `store` writes each
+    /// back. Returns the batch, positioned at the last row's id.
     public func sealClear(
         _ rows: PostgresRows, table: String, column: String, on connection: PostgresConnection,
         store: (UUID, [UInt8]) throws -> Void
-    ) throws -> Int {
+    ) throws -> ClearTextSealer.Batch {
+        var last: ClearTextSealer.Position?
         for row in rows {
             let id: UUID = try row.decode("id")
             let texts = RowTexts(table: table, id: id, cipher: try cipher(forWriting: try row.decode("owner_id"), on: connection))
             try store(id, try texts.seal(try row.decode(column), column: column))
+            last = ClearTextSealer.Position(id: id)
         }
-        return rows.count
+        return ClearTextSealer.Batch(count: rows.count, last: last)
     }
 
     /// Checks that the key ring opens the stored data keys: one of each key-encryption key

@@ -112,15 +112,21 @@ struct EntryStore: Sendable {
         return record
     }
 
-    /// Seals up to `limit` entries still in the clear, skipping rows others hold; returns how
-    /// many. Their content, version and update time stay as they are. Each owner's key is
-    /// looked up once a batch (and forgotten with it).
-    func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
+    /// Seals up to `limit` entries still in the clear after `position`, skipping rows others
+    /// hold. Their content, version and update time stay as they are. Each owner's key is
+    /// looked up once a batch, and the batch is written back by one statement: the table's
+    /// checks are prepared once for it, not once a row.
+    func sealClearRows(limit: Int, after position: ClearTextSealer.Position, on connection: PostgresConnection) throws
+        -> ClearTextSealer.Batch
+    {
         let rows = try connection.query("""
             SELECT id, owner_id, kind, title, body, step, fields FROM stepwork.entries
-            WHERE title_sealed IS NULL ORDER BY owner_id, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            WHERE title_sealed IS NULL
+              AND (owner_id, id) > (\(position.owner), \(position.id))
+            ORDER BY owner_id, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
         var ciphers: [UUID: FieldCipher] = [:]
+        var sealed: [SealedEntryRow] = []
         for row in rows {
             let id: UUID = try row.decode("id"), owner: UUID = try row.decode("owner_id"), kind: EntryKind = try row.decode("kind")
             let content = EntryContent(
@@ -129,14 +135,19 @@ struct EntryStore: Sendable {
             let cipher = try ciphers[owner] ?? keys.cipher(forWriting: owner, on: connection)
             ciphers[owner] = cipher
             let stored = try StoredEntryContent(content, kind: kind, texts: RowTexts(table: "entries", id: id, cipher: cipher))
-            try connection.execute("""
-                UPDATE stepwork.entries
-                SET title = '', body = '', title_sealed = \(stored.titleSealed), body_sealed = \(stored.bodySealed),
-                    fields = \(stored.fields)::jsonb, fields_sealed = \(stored.fieldsSealed)
-                WHERE id = \(id)
-                """)
+            sealed.append(SealedEntryRow(id: id, stored: stored))
         }
-        return rows.count
+        guard let last = rows.last else { return ClearTextSealer.Batch(count: 0, last: nil) }
+        let batch = String(decoding: try JSONEncoder().encode(sealed), as: UTF8.self)
+        try connection.execute("""
+            UPDATE stepwork.entries e
+            SET title = '', body = '', title_sealed = decode(x.title, 'base64'), body_sealed = decode(x.body, 'base64'),
+                fields = x.fields::jsonb, fields_sealed = decode(x."fieldsSealed", 'base64')
+            FROM jsonb_to_recordset(\(batch)::jsonb) AS x(id uuid, title text, body text, fields text, "fieldsSealed" text)
+            WHERE e.id = x.id
+            """)
+        return ClearTextSealer.Batch(
+            count: rows.count, last: ClearTextSealer.Position(owner: try last.decode("owner_id"), id: try last.decode("id")))
     }
 
     func countClearRows(on connection: PostgresConnection) throws -> Int {
@@ -151,5 +162,23 @@ struct EntryStore: Sendable {
     /// The texts of entry `id`, sealed under `owner`'s data key (created at the first write).
     private func texts(of id: UUID, owner: UUID, on connection: PostgresConnection) throws -> RowTexts {
         RowTexts(table: "entries", id: id, cipher: try keys.cipher(forWriting: owner, on: connection))
+    }
+}
+
+/// One sealed entry of a `sealClearRows` batch, as `jsonb_to_recordset` reads it: the sealed
+/// columns in base64, the clear members of `fields` as JSON text.
+private struct SealedEntryRow: Encodable {
+    let id: UUID
+    let title: String
+    let body: String
+    let fields: String
+    let fieldsSealed: String?
+
+    init(id: UUID, stored: StoredEntryContent) {
+        self.id = id
+        title = Data(stored.titleSealed).base64EncodedString()
+        body = Data(stored.bodySealed).base64EncodedString()
+        fields = stored.fields
+        fieldsSealed = stored.fieldsSealed.map { Data($0).base64EncodedString() }
     }
 }

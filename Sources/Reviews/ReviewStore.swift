@@ -115,10 +115,13 @@ struct ReviewStore: Sendable {
             """).map(record)
     }
 
-    /// Seals up to `limit` notes still in the clear, skipping rows others hold; returns how many.
-    func sealClearRows(limit: Int, on connection: PostgresConnection) throws -> Int {
+    /// Seals up to `limit` notes still in the clear after `position`, skipping rows others hold.
+    func sealClearRows(limit: Int, after position: ClearTextSealer.Position, on connection: PostgresConnection) throws
+        -> ClearTextSealer.Batch
+    {
         let rows = try connection.query("""
-            SELECT id, owner_id, note FROM stepwork.reviews WHERE note IS NOT NULL
+            SELECT id, owner_id, note FROM stepwork.reviews
+            WHERE note IS NOT NULL AND id > \(position.id)
             ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
         return try keys.sealClear(rows, table: "reviews", column: "note", on: connection) { id, sealed in

@@ -175,11 +175,13 @@ import TestSupport
         #expect(before[0].bodyString.contains("Missed his wedding"))
 
         var progress: [String] = []
-        let sealed = try EncryptionCommands.sealClearTexts(keys: DataKeys(ring: try #require(app.configuration.keyRing)), on: app.ownerPool) {
-            progress.append($0)
-        }
+        let keys = DataKeys(ring: try #require(app.configuration.keyRing))
+        // Batches of 4: each starts after the last row of the one before, across owners.
+        let sealed = try EncryptionCommands.sealClearTexts(keys: keys, on: app.ownerPool, batch: 4) { progress.append($0) }
         #expect(sealed == 11 + 2 + 1)  // entries, comments, the one review with a note
-        #expect(progress == ["sealed 11/11 entries", "sealed 2/2 comments", "sealed 1/1 reviews"])
+        #expect(progress == [
+            "sealed 4/11 entries", "sealed 8/11 entries", "sealed 11/11 entries", "sealed 2/2 comments", "sealed 1/1 reviews",
+        ])
         let after = try paths.map { try TestAPI(app: app).send("GET", $0, as: sam, json: nil, headers: []) }
         #expect(after.map(\.bodyString) == before.map(\.bodyString))
         #expect(after[0].header("etag") == before[0].header("etag"))

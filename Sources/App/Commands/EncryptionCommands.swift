@@ -12,18 +12,23 @@ enum EncryptionCommands {
     static let batch = 200
 
     /// Seals every text still in the clear (rows written before encryption at rest) under its
-    /// owner's data key; the server reads both forms meanwhile. Returns the rows sealed.
+    /// owner's data key, `batch` rows a transaction; the server reads both forms meanwhile.
+    /// Returns the rows sealed.
     @discardableResult
-    static func sealClearTexts(keys: DataKeys, on pool: PostgresPool, progress: (String) -> Void) throws -> Int {
+    static func sealClearTexts(
+        keys: DataKeys, on pool: PostgresPool, batch: Int = batch, progress: (String) -> Void
+    ) throws -> Int {
         let sealers: [ClearTextSealer] = [.entries(keys: keys), .comments(keys: keys), .reviews(keys: keys)]
         var sealed = 0
         for sealer in sealers {
             let total = try pool.withConnection { try sealer.countClearRows($0) }
             var done = 0
+            var position = ClearTextSealer.Position.start
             while true {
-                let count = try pool.withTransaction { try sealer.sealClearRows(batch, $0) }
-                guard count > 0 else { break }
-                done += count
+                let sealed = try pool.withTransaction { try sealer.sealClearRows(batch, position, $0) }
+                guard let last = sealed.last else { break }
+                position = last
+                done += sealed.count
                 progress("sealed \(done)/\(total) \(sealer.table)")
             }
             sealed += done
