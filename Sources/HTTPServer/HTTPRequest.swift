@@ -15,12 +15,17 @@ public struct HTTPRequestHead: Sendable {
 
     /// The target's path, before any `?`.
     public var path: Substring {
-        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        questionMark.map { target[..<$0] } ?? target[...]
     }
 
     /// The target's query, after the first `?`, or nil.
     public var query: Substring? {
-        target.firstIndex(of: "?").map { target[target.index(after: $0)...] }
+        questionMark.map { target[target.utf8.index(after: $0)...] }
+    }
+
+    /// The first `?`, found byte by byte (a target is ASCII: no grapheme breaking needed).
+    private var questionMark: String.Index? {
+        target.utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 }
 

@@ -19,6 +19,8 @@ import TestSupport
             [("Authorization", "Bearer")],
             [("Authorization", "Bearer not-a-token")],
             [("Authorization", "Bearer \(token)A")],
+            [("Authorization", "Bearers \(token)")],
+            [("Authorization", "Bearer \(token) \(token)")],
             [("Authorization", "Bearer \(unknown)")],
             [("Authorization", "Bearer \(token)"), ("Authorization", "Bearer \(token)")],
         ]

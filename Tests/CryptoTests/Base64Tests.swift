@@ -1,5 +1,6 @@
-import Testing
 import Crypto
+import Foundation
+import Testing
 
 @Suite struct Base64Tests {
     /// RFC 4648 §10, without the padding.
@@ -35,5 +36,20 @@ import Crypto
         let text = Base64.encode(token, alphabet: .url)
         #expect(text.utf8.count == 43)
         #expect(Base64.decode(text, alphabet: .url) == token)
+    }
+
+    /// Foundation's encoder, unpadded, as an independent oracle for every length of a few
+    /// groups and every byte value.
+    @Test func agreesWithFoundationForEveryLengthAndByte() throws {
+        for count in 0...67 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 * 37 + count * 11) } + (count == 67 ? Array(0...255) : [])
+            var expected = Data(bytes).base64EncodedString()
+            while expected.hasSuffix("=") { expected.removeLast() }
+            #expect(Base64.encode(bytes, alphabet: .standard) == expected)
+            let url = String(expected.map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
+            #expect(Base64.encode(bytes, alphabet: .url) == url)
+            #expect(Base64.decode(expected, alphabet: .standard) == bytes)
+            #expect(Base64.decode(url, alphabet: .url) == bytes)
+        }
     }
 }

@@ -61,8 +61,9 @@ public final class Router: HTTPResponder {
 
     /// Only the literal paths of inline routes, compared as sent: no match, no decoding.
     public func canRespondInline(to head: HTTPRequestHead) -> Bool {
-        inlineRoutes.contains { route in
-            (route.method == head.method || (route.method == .get && head.method == .head)) && route.path == head.path
+        let path = head.path
+        return inlineRoutes.contains { route in
+            (route.method == head.method || (route.method == .get && head.method == .head)) && route.path == path
         }
     }
 
