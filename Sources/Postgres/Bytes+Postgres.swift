@@ -19,25 +19,23 @@ extension Array: PostgresEncodable where Element == UInt8 {
 extension Array: PostgresDecodable where Element == UInt8 {
     /// Reads the hex format, PostgreSQL's default `bytea_output`.
     public init?(postgresText text: String) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0, utf8.starts(with: "\\x".utf8) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2 - 1)
-        var index = 2
-        while index < utf8.count {
-            guard let high = Self.hexValue(utf8[index]), let low = Self.hexValue(utf8[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        self = bytes
+        self.init(bytesOf: text)
     }
 
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
+    /// Reads the hex format, `\x0a1b…`, straight from the field.
+    public init?(postgresBytes hex: UnsafeBufferPointer<UInt8>) {
+        guard hex.count >= 2, hex.count % 2 == 0, hex[0] == UInt8(ascii: "\\"), hex[1] == UInt8(ascii: "x") else { return nil }
+        var valid = true
+        self.init(unsafeUninitializedCapacity: hex.count / 2 - 1) { bytes, initialized in
+            for index in 0..<bytes.count {
+                guard let high = HexDigit.value(hex[2 + 2 * index]), let low = HexDigit.value(hex[3 + 2 * index]) else {
+                    valid = false
+                    return
+                }
+                bytes[index] = high << 4 | low
+                initialized = index + 1
+            }
         }
+        guard valid else { return nil }
     }
 }

@@ -31,11 +31,11 @@ final class PostgresResult: @unchecked Sendable {
     /// The OID of the column's type, for error messages.
     func type(ofColumn column: Int32) -> UInt32 { PQftype(pointer, column) }
 
-    /// The field's text, or `nil` for NULL.
-    func text(row: Int, column: Int32) -> String? {
+    /// `body` of the field's text as libpq holds it (valid only during the call), or `nil` for NULL.
+    func withBytes<Value>(row: Int, column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Value) -> Value? {
         let row = Int32(row)
         guard PQgetisnull(pointer, row, column) == 0 else { return nil }
         let bytes = UnsafeRawPointer(PQgetvalue(pointer, row, column)!).assumingMemoryBound(to: UInt8.self)
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(PQgetlength(pointer, row, column))), as: UTF8.self)
+        return body(UnsafeBufferPointer(start: bytes, count: Int(PQgetlength(pointer, row, column))))
     }
 }

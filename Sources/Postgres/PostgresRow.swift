@@ -14,13 +14,13 @@ public struct PostgresRow: Sendable {
         guard let columnIndex = result.column(named: column) else {
             throw .decoding(column: column, expected: "\(Value.self)", found: "no such column")
         }
-        guard let text = result.text(row: index, column: columnIndex) else {
+        guard let decoded = result.withBytes(row: index, column: columnIndex, Value.init(postgresBytes:)) else {
             guard let null = Value.postgresNull else {
                 throw .decoding(column: column, expected: "\(Value.self)", found: "NULL")
             }
             return null
         }
-        guard let value = Value(postgresText: text) else {
+        guard let value = decoded else {
             throw .decoding(column: column, expected: "\(Value.self)",
                             found: "a value of type OID \(result.type(ofColumn: columnIndex))")
         }
