@@ -49,7 +49,7 @@ struct PrivacyStore: Sendable {
     /// ended first).
     func deleteAccount(_ userId: UUID, on connection: PostgresConnection) throws {
         try keys.shred(owner: userId, on: connection)
-        try connection.execute("DELETE FROM stepwork.access_log WHERE owner_id = \(userId) OR viewer_id = \(userId)")
+        try AccessLog.forget(userId, on: connection)
         try connection.execute("DELETE FROM stepwork.entries WHERE owner_id = \(userId)")
         try connection.execute("DELETE FROM stepwork.invites WHERE inviter_id = \(userId)")
         try connection.execute("DELETE FROM stepwork.sessions WHERE user_id = \(userId)")

@@ -48,6 +48,10 @@ import TestSupport
         // The sponsorship ended with the account; the owner's log of the sponsor's reads went too.
         #expect(try scenario.expect(200, "GET", "/v1/sponsorships", as: cast.owner).items().isEmpty)
         #expect(try scenario.expect(200, "GET", "/v1/me/access-log", as: cast.owner).items().isEmpty)
+        let sponsorId = try #require(UUID(uuidString: cast.sponsor.id))
+        let readRows = try scenario.app.database.pool.query(
+            "SELECT count(*) AS n FROM stepwork.access_log WHERE viewer_id = \(sponsorId) OR owner_id = \(sponsorId)")
+        #expect(try readRows[0].decode("n", as: Int.self) == 0)
         try scenario.expect(404, "GET", "/v1/entries/\(leaverEntry)", as: cast.owner)
 
         // Nothing of what they wrote is left in the database.

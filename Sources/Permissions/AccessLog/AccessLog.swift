@@ -19,18 +19,50 @@ public enum AccessLog {
             """)
     }
 
-    /// A page of the log of one entry, newest first (the caller checks ownership).
+    /// A page of the log of one entry of `ownerId`, newest first (the caller checks ownership):
+    /// a range of `access_log_owner_entry_idx`.
     static func entries(
-        of entryId: UUID, after position: AccessLogPosition, limit: Int, on connection: PostgresConnection
+        of entryId: UUID, ownedBy ownerId: UUID, after position: AccessLogPosition, limit: Int,
+        on connection: PostgresConnection
     ) throws -> [AccessLogItem] {
-        try page(where: "l.entry_id", is: entryId, after: position, limit: limit, withEntryId: false, on: connection)
+        try connection.query("""
+            SELECT \(literal: itemColumns)
+            FROM stepwork.access_log l
+            JOIN stepwork.users u ON u.id = l.viewer_id
+            WHERE l.owner_id = \(ownerId) AND l.entry_id = \(entryId)
+              AND (l.at, l.id) < (timestamptz 'epoch' + \(position.micros) * interval '1 microsecond', \(position.id))
+            ORDER BY l.at DESC, l.id DESC
+            LIMIT \(limit)
+            """).map { try AccessLogItem(row: $0, withEntryId: false) }
     }
 
-    /// A page of the log of every entry `ownerId` owns, newest first.
+    /// A page of the log of every entry `ownerId` owns, newest first: the owner's range of
+    /// `access_log_owner_entry_idx`, sorted (a page of an owner's whole log is a rare read; the
+    /// log's one index is for the reads that write it).
     static func entries(
         ownedBy ownerId: UUID, after position: AccessLogPosition, limit: Int, on connection: PostgresConnection
     ) throws -> [AccessLogItem] {
-        try page(where: "l.owner_id", is: ownerId, after: position, limit: limit, withEntryId: true, on: connection)
+        try connection.query("""
+            SELECT \(literal: itemColumns)
+            FROM stepwork.access_log l
+            JOIN stepwork.users u ON u.id = l.viewer_id
+            WHERE l.owner_id = \(ownerId)
+              AND (l.at, l.id) < (timestamptz 'epoch' + \(position.micros) * interval '1 microsecond', \(position.id))
+            ORDER BY l.at DESC, l.id DESC
+            LIMIT \(limit)
+            """).map { try AccessLogItem(row: $0, withEntryId: true) }
+    }
+
+    /// Deletes every row about `userId`'s entries and every row of their reads, in the caller's
+    /// transaction (account deletion). They read only entries of the people they sponsored, and
+    /// a sponsorship goes only with one of its two accounts (whose rows go then): so the rows of
+    /// their reads are in those owners' ranges of the index.
+    public static func forget(_ userId: UUID, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM stepwork.access_log WHERE owner_id = \(userId)")
+        try connection.execute("""
+            DELETE FROM stepwork.access_log l USING stepwork.sponsorships sp
+            WHERE sp.sponsor_id = \(userId) AND l.owner_id = sp.sponsee_id AND l.viewer_id = \(userId)
+            """)
     }
 
     /// Deletes up to `batch` rows older than `retention`; returns how many went.
@@ -43,19 +75,8 @@ public enum AccessLog {
             """)
     }
 
-    private static func page(
-        where column: PostgresFragment, is id: UUID, after position: AccessLogPosition, limit: Int, withEntryId: Bool,
-        on connection: PostgresConnection
-    ) throws -> [AccessLogItem] {
-        try connection.query("""
-            SELECT l.id, l.entry_id, l.viewer_id, u.display_name AS viewer_name, l.what, l.at,
-                   (extract(epoch FROM l.at) * 1000000)::bigint AS at_micros
-            FROM stepwork.access_log l
-            JOIN stepwork.users u ON u.id = l.viewer_id
-            WHERE \(literal: column) = \(id)
-              AND (l.at, l.id) < (timestamptz 'epoch' + \(position.micros) * interval '1 microsecond', \(position.id))
-            ORDER BY l.at DESC, l.id DESC
-            LIMIT \(limit)
-            """).map { try AccessLogItem(row: $0, withEntryId: withEntryId) }
-    }
+    private static let itemColumns: PostgresFragment = """
+        l.id, l.entry_id, l.viewer_id, u.display_name AS viewer_name, l.what, l.at,
+        (extract(epoch FROM l.at) * 1000000)::bigint AS at_micros
+        """
 }

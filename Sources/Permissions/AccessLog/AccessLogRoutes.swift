@@ -22,7 +22,8 @@ public struct AccessLogRoutes: Sendable {
             let paging = try PageRequest<AccessLogPosition>(query: request.query)
             let items = try context.database.withTransaction(isolation: .repeatableRead) { connection in
                 try policy.require(.owner, of: caller.userId, to: entryId, on: connection, locking: false)
-                return try AccessLog.entries(of: entryId, after: paging.after, limit: paging.fetchLimit, on: connection)
+                return try AccessLog.entries(
+                    of: entryId, ownedBy: caller.userId, after: paging.after, limit: paging.fetchLimit, on: connection)
             }
             return try .json(paging.page(items.map { ($0, $0.position) }))
         }
