@@ -23,28 +23,29 @@ struct SessionStore: Sendable {
 
     /// The caller of a token digest's live session. The same statement sets `actingUserSetting` (for
     /// row-level security) to the session's user, or to `""` when there is none, so the
-    /// request's later statements run on the caller's behalf without another round trip; and
-    /// marks the session used now when `last_used_at` is older than `touchInterval` (unless
-    /// another request just did), so a refresh costs no round trip of its own either.
+    /// request's later statements run on the caller's behalf without another round trip. When
+    /// `last_used_at` is older than `touchInterval`, a second statement marks the session used
+    /// now (unless another request just did): at most once a minute per session, so the lookup
+    /// every request makes stays a plain read.
     func find(tokenDigest: String, actingUserSetting: String, on connection: PostgresConnection) throws -> Caller? {
         let row = try connection.query("""
-            WITH live AS (
+            SELECT live.id, live.user_id, live.stale,
+                   set_config(\(actingUserSetting), coalesce(live.user_id::text, ''), false) AS acting
+            FROM (VALUES (1)) AS one LEFT JOIN (
                 SELECT id, user_id, last_used_at < now() - make_interval(secs => \(touchSeconds)) AS stale
                 FROM sessions
                 WHERE token_hash = \(tokenDigest) AND expires_at > now()
                   AND last_used_at > now() - make_interval(secs => \(idleSeconds))
-            ), touched AS (
-                UPDATE sessions s SET last_used_at = now()
-                FROM live
-                WHERE s.id = live.id AND live.stale
-                  AND s.last_used_at < now() - make_interval(secs => \(touchSeconds))
-            )
-            SELECT live.id, live.user_id,
-                   set_config(\(actingUserSetting), coalesce(live.user_id::text, ''), false) AS acting
-            FROM (VALUES (1)) AS one LEFT JOIN live ON true
+            ) AS live ON true
             """)[0]
         connection.noteActing(as: try row.decode("acting"))
         guard let id: UUID = try row.decode("id") else { return nil }
+        if try row.decode("stale", as: Bool.self) {
+            try connection.execute("""
+                UPDATE sessions SET last_used_at = now()
+                WHERE id = \(id) AND last_used_at < now() - make_interval(secs => \(touchSeconds))
+                """)
+        }
         return Caller(userId: try row.decode("user_id"), sessionId: id)
     }
 
