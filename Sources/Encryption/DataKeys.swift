@@ -53,14 +53,12 @@ public struct DataKeys: Sendable {
         _ rows: PostgresRows, table: String, column: String, on connection: PostgresConnection,
         store: (UUID, [UInt8]) throws -> Void
     ) throws -> ClearTextSealer.Batch {
-        var last: ClearTextSealer.Position?
         for row in rows {
             let id: UUID = try row.decode("id")
             let texts = RowTexts(table: table, id: id, cipher: try cipher(forWriting: try row.decode("owner_id"), on: connection))
             try store(id, try texts.seal(try row.decode(column), column: column))
-            last = ClearTextSealer.Position(id: id)
         }
-        return ClearTextSealer.Batch(count: rows.count, last: last)
+        return ClearTextSealer.Batch(count: rows.count, last: try rows.last.map { ClearTextSealer.Position(id: try $0.decode("id")) })
     }
 
     /// Checks that the key ring opens the stored data keys: one of each key-encryption key

@@ -13,7 +13,7 @@ extension UUID: PostgresCodable {
         let valid = withUnsafeMutableBytes(of: &uuid) { bytes in
             var position = 0
             for index in 0..<16 {
-                if [4, 6, 8, 10].contains(index) {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
                     guard text[position] == UInt8(ascii: "-") else { return false }
                     position += 1
                 }
